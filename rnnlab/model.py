@@ -1,0 +1,268 @@
+"""The vanilla RNN of the lecture note and its exact gradients (back-propagation through time).
+
+For one sequence of token ids x_1..x_T with targets y_1..y_T and an initial state h_0:
+
+    z_t = W_hh h_{t-1} + W_hx[:, x_t] + b_h        h_t = f(z_t)
+    p_t = softmax(W_S h_t + b_y)                  J_t = -log p_t[y_t]        J = (1/T) sum_t J_t
+
+A batch of B sequences averages J over the batch too. The input projection W_hx x_t of a one-hot
+x_t is the column W_hx[:, x_t]: we index, never multiply by one-hot vectors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+ACTIVATIONS = ("sigmoid", "tanh", "relu", "linear")
+INITS = ("gaussian", "orthogonal", "identity")
+
+
+@dataclass
+class Params:
+    """The weights of the RNN, named as in the lecture (W^(hx), W^(hh), W^(S))."""
+
+    W_hx: np.ndarray  # (H, V)
+    W_hh: np.ndarray  # (H, H)
+    b_h: np.ndarray  # (H,)
+    W_S: np.ndarray  # (V, H)
+    b_y: np.ndarray  # (V,)
+
+    NAMES = ("W_hx", "W_hh", "b_h", "W_S", "b_y")
+
+    @property
+    def hidden_size(self) -> int:
+        return self.W_hh.shape[0]
+
+    @property
+    def vocab_size(self) -> int:
+        return self.W_hx.shape[1]
+
+    def arrays(self) -> list[np.ndarray]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+    def as_dict(self) -> dict[str, np.ndarray]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def copy(self) -> Params:
+        return Params(*(a.copy() for a in self.arrays()))
+
+    def is_finite(self) -> bool:
+        return all(np.isfinite(a).all() for a in self.arrays())
+
+    def global_norm(self) -> float:
+        return float(np.sqrt(sum(float(np.vdot(a, a)) for a in self.arrays())))
+
+
+def derivative_bound(activation: str) -> float:
+    """beta_h = sup_z |f'(z)|: 1/4 for the sigmoid (at z = 0), 1 for tanh, ReLU and linear."""
+    _check_activation(activation)
+    return 0.25 if activation == "sigmoid" else 1.0
+
+
+def activate(activation: str, z: np.ndarray) -> np.ndarray:
+    """h = f(z), element-wise."""
+    _check_activation(activation)
+    if activation == "sigmoid":
+        return 0.5 + 0.5 * np.tanh(0.5 * z)  # = 1 / (1 + e^-z), without overflow warnings
+    if activation == "tanh":
+        return np.tanh(z)
+    if activation == "relu":
+        return np.maximum(z, 0.0)
+    return np.array(z, dtype=np.float64, copy=True)
+
+
+def derivative(activation: str, z: np.ndarray) -> np.ndarray:
+    """f'(z), element-wise, taken at the pre-activation z. ReLU's derivative at 0 is 0."""
+    _check_activation(activation)
+    if activation == "relu":
+        return (z > 0).astype(np.float64)
+    return derivative_from_output(activation, activate(activation, z))
+
+
+def derivative_from_output(activation: str, h: np.ndarray) -> np.ndarray:
+    """f'(z) written through h = f(z): sigmoid h(1-h), tanh 1-h^2, ReLU [h>0], linear 1."""
+    if activation == "sigmoid":
+        return h * (1.0 - h)
+    if activation == "tanh":
+        return 1.0 - h * h
+    if activation == "relu":
+        return (h > 0).astype(np.float64)
+    return np.ones_like(h)
+
+
+def init_params(vocab_size: int, hidden_size: int, *, init: str = "gaussian",
+                spectral_norm: float | None = None, seed: int = 0) -> Params:
+    """Random weights. `init` chooses W_hh; `spectral_norm` then rescales W_hh so ||W_hh||_2 equals it.
+
+    gaussian: N(0, 1/H) entries (min-char-rnn style small random); orthogonal: Q of a QR
+    decomposition; identity: I (the IRNN of Le, Jaitly & Hinton 2015).
+    """
+    if init not in INITS:
+        raise ValueError(f"unknown init {init!r}; choose one of {', '.join(INITS)}")
+    if vocab_size < 1 or hidden_size < 1:
+        raise ValueError("vocab_size and hidden_size must be at least 1")
+    if spectral_norm is not None and not (np.isfinite(spectral_norm) and spectral_norm >= 0):
+        raise ValueError(f"spectral_norm must be a finite number >= 0, got {spectral_norm!r}")
+    rng = np.random.default_rng(seed)
+    V, H = vocab_size, hidden_size
+    W_hx = rng.standard_normal((H, V)) * 0.1  # (H, V)
+    W_S = rng.standard_normal((V, H)) * 0.01  # (V, H): the first prediction is close to uniform
+    if init == "gaussian":
+        W_hh = rng.standard_normal((H, H)) / np.sqrt(H)  # (H, H)
+    elif init == "orthogonal":
+        Q, R = np.linalg.qr(rng.standard_normal((H, H)))
+        W_hh = Q * np.sign(np.diag(R))  # (H, H), uniformly (Haar) distributed
+    else:
+        W_hh = np.eye(H)  # (H, H)
+    if spectral_norm is not None:
+        W_hh = W_hh * (spectral_norm / np.linalg.norm(W_hh, 2))
+    return Params(W_hx=W_hx, W_hh=W_hh, b_h=np.zeros(H), W_S=W_S, b_y=np.zeros(V))
+
+
+def forward_states(params: Params, inputs: np.ndarray, h0: np.ndarray, activation: str
+                   ) -> np.ndarray:
+    """All hidden states h_1..h_T for time-major inputs (T, B) and h0 (B, H); returns (T, B, H)."""
+    T, B = inputs.shape
+    H = params.hidden_size
+    W_hh = params.W_hh
+    Hs = np.empty((T, B, H))  # (T, B, H)
+    # x-part of every pre-activation at once: W_hx[:, x_t] + b_h
+    Xp = params.W_hx.T[inputs] + params.b_h  # (T, B, H)
+    if activation == "sigmoid":
+        # sigmoid(z) = (1 + tanh(z/2)) / 2, so with u = 2h - 1 the step is a single tanh:
+        # u_t = tanh(W_hh/4 u_{t-1} + (W_hh 1/4 + Xp_t/2)); same maths, half the numpy calls.
+        A_T = 0.25 * W_hh.T  # (H, H)
+        Xp *= 0.5
+        Xp += 0.25 * W_hh.sum(axis=1)
+        u = 2.0 * h0 - 1.0  # (B, H)
+        for t in range(T):
+            z = u @ A_T
+            z += Xp[t]
+            u = np.tanh(z, out=Hs[t])
+        Hs *= 0.5
+        Hs += 0.5
+        return Hs
+    W_T = W_hh.T  # (H, H)
+    h = h0
+    for t in range(T):
+        z = h @ W_T
+        z += Xp[t]
+        if activation == "tanh":
+            h = np.tanh(z, out=Hs[t])
+        elif activation == "relu":
+            h = np.maximum(z, 0.0, out=Hs[t])
+        else:
+            Hs[t] = z
+            h = Hs[t]
+    return Hs
+
+
+def pre_activations(params: Params, inputs: np.ndarray, Hs: np.ndarray, h0: np.ndarray
+                    ) -> np.ndarray:
+    """z_t = W_hh h_{t-1} + W_hx[:, x_t] + b_h for all t, from time-major inputs (T, B), states
+    (T, B, H) and h0 (B, H); returns (T, B, H)."""
+    H_prev = np.concatenate([h0[None], Hs[:-1]], axis=0)  # (T, B, H)
+    return H_prev @ params.W_hh.T + params.W_hx.T[inputs] + params.b_h
+
+
+def loss_and_grads(params: Params, inputs, targets, h0=None, activation: str = "sigmoid"
+                   ) -> tuple[float, Params, np.ndarray]:
+    """J and its exact gradient dJ/dtheta by BPTT; returns (J, grads, h_T).
+
+    inputs, targets: int arrays (T,) or (B, T); h0: (H,) or (B, H), zeros when None.
+    h_T comes back with h0's shape ((H,) for 1-D inputs when h0 is None).
+    """
+    inputs, targets, h0, squeeze = _check(params, inputs, targets, h0, activation)
+    loss, grads, h_last = _loss_and_grads(params, inputs, targets, h0, activation)
+    return loss, grads, (h_last[0] if squeeze else h_last)
+
+
+def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0: np.ndarray,
+                    activation: str) -> tuple[float, Params, np.ndarray]:
+    """Unchecked BPTT on (B, T) int inputs/targets and h0 (B, H): the training loop's hot path."""
+    B, T = inputs.shape
+    H, V = params.hidden_size, params.vocab_size
+    x = np.ascontiguousarray(inputs.T)  # (T, B)
+    y = targets.T.reshape(-1)  # (T*B,)
+    Hs = forward_states(params, x, h0, activation)  # (T, B, H)
+    Hf = Hs.reshape(T * B, H)  # (T*B, H)
+
+    logits = Hf @ params.W_S.T  # (T*B, V)
+    logits += params.b_y
+    logits -= logits.max(axis=1, keepdims=True)
+    P = np.exp(logits)  # (T*B, V)
+    sums = P.sum(axis=1)
+    rows = np.arange(T * B)
+    loss = float(np.mean(np.log(sums) - logits[rows, y]))
+
+    # dJ/dlogits = (p - onehot(y)) / (T B)
+    dlogits = P
+    dlogits /= sums[:, None] * (T * B)
+    dlogits[rows, y] -= 1.0 / (T * B)
+    dW_S = dlogits.T @ Hf  # (V, H)
+    db_y = dlogits.sum(axis=0)  # (V,)
+    dH = (dlogits @ params.W_S).reshape(T, B, H)  # (T, B, H): dJ/dh_t through p_t only
+
+    # dJ/dz_t = f'(z_t) * (dJ/dh_t from p_t + W_hh^T dJ/dz_{t+1}), walked backwards
+    dZ = derivative_from_output(activation, Hs)  # (T, B, H), holds f'(z_t) until overwritten
+    W_hh = params.W_hh
+    carry = np.zeros((B, H))  # (B, H)
+    for t in range(T - 1, -1, -1):
+        dH[t] += carry
+        dZ[t] *= dH[t]
+        carry = dZ[t] @ W_hh
+
+    dZf = dZ.reshape(T * B, H)  # (T*B, H)
+    H_prev = np.concatenate([h0, Hf[:-B]], axis=0) if T > 1 else h0  # (T*B, H)
+    dW_hh = dZf.T @ H_prev  # (H, H)
+    db_h = dZf.sum(axis=0)  # (H,)
+    dW_hx_T = np.zeros((V, H))  # (V, H)
+    np.add.at(dW_hx_T, x.reshape(-1), dZf)
+    grads = Params(W_hx=dW_hx_T.T.copy(), W_hh=dW_hh, b_h=db_h, W_S=dW_S, b_y=db_y)
+    return loss, grads, Hs[-1].copy()
+
+
+def _check_activation(activation: str) -> None:
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"unknown activation {activation!r}; choose one of {', '.join(ACTIVATIONS)}")
+
+
+def _check(params: Params, inputs, targets, h0, activation: str):
+    """Validate and normalise to (B, T) int arrays and an (B, H) float h0."""
+    _check_activation(activation)
+    H, V = params.hidden_size, params.vocab_size
+    shapes = {"W_hx": (H, V), "W_hh": (H, H), "b_h": (H,), "W_S": (V, H), "b_y": (V,)}
+    for name, shape in shapes.items():
+        if getattr(params, name).shape != shape:
+            raise ValueError(f"{name} has shape {getattr(params, name).shape}, expected {shape}")
+    if not params.is_finite():
+        raise ValueError("parameters contain NaN or infinity")
+    inputs, targets = np.asarray(inputs), np.asarray(targets)
+    for name, a in (("inputs", inputs), ("targets", targets)):
+        if a.ndim not in (1, 2):
+            raise ValueError(f"{name} must have shape (T,) or (B, T), got {a.shape}")
+        if a.size and not np.issubdtype(a.dtype, np.integer):
+            raise ValueError(f"{name} must be integer token ids, got dtype {a.dtype}")
+        if a.size == 0 or a.shape[-1] == 0:
+            raise ValueError(f"{name} is empty: a sequence needs at least one step")
+        if a.min() < 0 or a.max() >= V:
+            raise ValueError(f"{name} holds ids outside 0..{V - 1} (vocabulary size {V})")
+    if inputs.shape != targets.shape:
+        raise ValueError(f"inputs {inputs.shape} and targets {targets.shape} differ in shape")
+    squeeze = inputs.ndim == 1
+    inputs, targets = np.atleast_2d(inputs).astype(np.intp), np.atleast_2d(targets).astype(np.intp)
+    B = inputs.shape[0]
+    if h0 is None:
+        h0 = np.zeros((B, H))
+    else:
+        h0 = np.asarray(h0, dtype=np.float64)
+        if h0.shape not in ((H,), (B, H)) or (h0.ndim == 1 and B != 1):
+            raise ValueError(f"h0 has shape {h0.shape}, expected ({B}, {H})"
+                             + (f" or ({H},)" if B == 1 else ""))
+        if not np.isfinite(h0).all():
+            raise ValueError("h0 contains NaN or infinity")
+        squeeze = h0.ndim == 1
+        h0 = np.atleast_2d(h0)
+    return inputs, targets, h0, squeeze
