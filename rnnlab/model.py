@@ -65,7 +65,8 @@ def activate(activation: str, z: np.ndarray) -> np.ndarray:
     """h = f(z), element-wise."""
     _check_activation(activation)
     if activation == "sigmoid":
-        return 0.5 + 0.5 * np.tanh(0.5 * z)  # = 1 / (1 + e^-z), without overflow warnings
+        e = np.exp(-np.abs(z))  # in (0, 1]: no overflow, and tiny outputs keep full precision
+        return np.where(z >= 0, 1.0, e) / (1.0 + e)
     if activation == "tanh":
         return np.tanh(z)
     if activation == "relu":
@@ -78,6 +79,9 @@ def derivative(activation: str, z: np.ndarray) -> np.ndarray:
     _check_activation(activation)
     if activation == "relu":
         return (z > 0).astype(np.float64)
+    if activation == "sigmoid":  # e^-|z| / (1 + e^-|z|)^2: exact even where sigma(z) rounds to 1
+        e = np.exp(-np.abs(z))
+        return e / (1.0 + e) ** 2
     return derivative_from_output(activation, activate(activation, z))
 
 
@@ -94,7 +98,7 @@ def derivative_from_output(activation: str, h: np.ndarray) -> np.ndarray:
 
 def init_params(vocab_size: int, hidden_size: int, *, init: str = "gaussian",
                 spectral_norm: float | None = None, seed: int = 0) -> Params:
-    """Random weights. `init` chooses W_hh; `spectral_norm` then rescales W_hh so ||W_hh||_2 equals it.
+    """Random weights. `init` chooses W_hh; `spectral_norm` then rescales it to ||W_hh||_2 = that.
 
     gaussian: N(0, 1/H) entries (min-char-rnn style small random); orthogonal: Q of a QR
     decomposition; identity: I (the IRNN of Le, Jaitly & Hinton 2015).
@@ -129,33 +133,35 @@ def forward_states(params: Params, inputs: np.ndarray, h0: np.ndarray, activatio
     W_hh = params.W_hh
     Hs = np.empty((T, B, H))  # (T, B, H)
     # x-part of every pre-activation at once: W_hx[:, x_t] + b_h
-    Xp = params.W_hx.T[inputs] + params.b_h  # (T, B, H)
+    Xp = params.W_hx.T[inputs]  # (T, B, H)
+    Xp += params.b_h
+    # per-step views, made once: with B = 1 the loop runs on 1-D vectors, numpy's fastest path
+    hs, xs, h = (list(Hs[:, 0]), list(Xp[:, 0]), h0[0]) if B == 1 else (list(Hs), list(Xp), h0)
     if activation == "sigmoid":
         # sigmoid(z) = (1 + tanh(z/2)) / 2, so with u = 2h - 1 the step is a single tanh:
-        # u_t = tanh(W_hh/4 u_{t-1} + (W_hh 1/4 + Xp_t/2)); same maths, half the numpy calls.
+        # u_t = tanh(W_hh/4 u_{t-1} + (W_hh 1/4 + Xp_t/2)); same maths, fewer numpy calls.
         A_T = 0.25 * W_hh.T  # (H, H)
         Xp *= 0.5
         Xp += 0.25 * W_hh.sum(axis=1)
-        u = 2.0 * h0 - 1.0  # (B, H)
-        for t in range(T):
+        u = 2.0 * h - 1.0  # (B, H)
+        for x_t, h_t in zip(xs, hs, strict=True):
             z = u @ A_T
-            z += Xp[t]
-            u = np.tanh(z, out=Hs[t])
+            z += x_t
+            u = np.tanh(z, out=h_t)
         Hs *= 0.5
         Hs += 0.5
         return Hs
     W_T = W_hh.T  # (H, H)
-    h = h0
-    for t in range(T):
+    for x_t, h_t in zip(xs, hs, strict=True):
         z = h @ W_T
-        z += Xp[t]
+        z += x_t
         if activation == "tanh":
-            h = np.tanh(z, out=Hs[t])
+            h = np.tanh(z, out=h_t)
         elif activation == "relu":
-            h = np.maximum(z, 0.0, out=Hs[t])
+            h = np.maximum(z, 0.0, out=h_t)
         else:
-            Hs[t] = z
-            h = Hs[t]
+            h_t[...] = z
+            h = h_t
     return Hs
 
 
@@ -180,53 +186,73 @@ def loss_and_grads(params: Params, inputs, targets, h0=None, activation: str = "
 
 
 def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0: np.ndarray,
-                    activation: str) -> tuple[float, Params, np.ndarray]:
-    """Unchecked BPTT on (B, T) int inputs/targets and h0 (B, H): the training loop's hot path."""
+                    activation: str, out: Params | None = None
+                    ) -> tuple[float, Params, np.ndarray]:
+    """Unchecked BPTT on (B, T) int inputs/targets and h0 (B, H): the training loop's hot path.
+
+    `out`, when given, receives the gradients in place (the trainer keeps them in one flat buffer).
+    """
     B, T = inputs.shape
-    H, V = params.hidden_size, params.vocab_size
+    H = params.hidden_size
     x = np.ascontiguousarray(inputs.T)  # (T, B)
     y = targets.T.reshape(-1)  # (T*B,)
     Hs = forward_states(params, x, h0, activation)  # (T, B, H)
     Hf = Hs.reshape(T * B, H)  # (T*B, H)
+    g = out if out is not None else Params(*(np.empty_like(a) for a in params.arrays()))
 
     logits = Hf @ params.W_S.T  # (T*B, V)
     logits += params.b_y
     logits -= logits.max(axis=1, keepdims=True)
     P = np.exp(logits)  # (T*B, V)
-    sums = P.sum(axis=1)
-    rows = np.arange(T * B)
-    loss = float(np.mean(np.log(sums) - logits[rows, y]))
+    sums = P.sum(axis=1)  # (T*B,)
+    picked = np.arange(T * B) * params.vocab_size + y  # flat index of logit[i, y_i]
+    loss = float(np.log(sums).mean() - logits.ravel()[picked].mean())
 
     # dJ/dlogits = (p - onehot(y)) / (T B)
     dlogits = P
-    dlogits /= sums[:, None] * (T * B)
-    dlogits[rows, y] -= 1.0 / (T * B)
-    dW_S = dlogits.T @ Hf  # (V, H)
-    db_y = dlogits.sum(axis=0)  # (V,)
-    dH = (dlogits @ params.W_S).reshape(T, B, H)  # (T, B, H): dJ/dh_t through p_t only
+    dlogits *= (1.0 / (T * B)) / sums[:, None]
+    dlogits.ravel()[picked] -= 1.0 / (T * B)
+    np.matmul(dlogits.T, Hf, out=g.W_S)  # (V, H)
+    dlogits.sum(axis=0, out=g.b_y)  # (V,)
+    dH = dlogits @ params.W_S  # (T*B, H): dJ/dh_t through p_t only
 
     # dJ/dz_t = f'(z_t) * (dJ/dh_t from p_t + W_hh^T dJ/dz_{t+1}), walked backwards
-    dZ = derivative_from_output(activation, Hs)  # (T, B, H), holds f'(z_t) until overwritten
+    dZ = derivative_from_output(activation, Hf)  # (T*B, H), holds f'(z_t) until overwritten
     W_hh = params.W_hh
-    carry = np.zeros((B, H))  # (B, H)
-    for t in range(T - 1, -1, -1):
-        dH[t] += carry
-        dZ[t] *= dH[t]
-        carry = dZ[t] @ W_hh
+    if B == 1:
+        dhs, dzs, carry = list(dH), list(dZ), np.zeros(H)
+    else:
+        dhs, dzs, carry = list(dH.reshape(T, B, H)), list(dZ.reshape(T, B, H)), np.zeros((B, H))
+    for dh_t, dz_t in zip(reversed(dhs), reversed(dzs), strict=True):
+        dh_t += carry
+        dz_t *= dh_t
+        carry = dz_t @ W_hh
 
-    dZf = dZ.reshape(T * B, H)  # (T*B, H)
-    H_prev = np.concatenate([h0, Hf[:-B]], axis=0) if T > 1 else h0  # (T*B, H)
-    dW_hh = dZf.T @ H_prev  # (H, H)
-    db_h = dZf.sum(axis=0)  # (H,)
-    dW_hx_T = np.zeros((V, H))  # (V, H)
-    np.add.at(dW_hx_T, x.reshape(-1), dZf)
-    grads = Params(W_hx=dW_hx_T.T.copy(), W_hh=dW_hh, b_h=db_h, W_S=dW_S, b_y=db_y)
-    return loss, grads, Hs[-1].copy()
+    H_prev = np.concatenate([h0, Hf[:-B]]) if T > 1 else h0  # (T*B, H): h_{t-1}
+    np.matmul(dZ.T, H_prev, out=g.W_hh)  # (H, H)
+    dZ.sum(axis=0, out=g.b_h)  # (H,)
+    g.W_hx[...] = _sum_rows_by_id(dZ, x.reshape(-1), params.vocab_size).T  # (H, V)
+    return loss, g, Hs[-1].copy()
+
+
+def _sum_rows_by_id(rows: np.ndarray, ids: np.ndarray, n: int) -> np.ndarray:
+    """out[v] = sum of rows[i] with ids[i] == v: rows (N, H), ids (N,); returns (n, H)."""
+    N, H = rows.shape
+    if N <= 256:  # small: one bincount over (id, column) pairs
+        flat = (ids[:, None] * H + np.arange(H)).ravel()
+        return np.bincount(flat, weights=rows.ravel(), minlength=n * H).reshape(n, H)
+    order = np.argsort(ids, kind="stable")
+    sorted_ids = ids[order]
+    starts = np.flatnonzero(np.r_[True, sorted_ids[1:] != sorted_ids[:-1]])
+    out = np.zeros((n, H))  # (n, H)
+    out[sorted_ids[starts]] = np.add.reduceat(rows[order], starts, axis=0)
+    return out
 
 
 def _check_activation(activation: str) -> None:
     if activation not in ACTIVATIONS:
-        raise ValueError(f"unknown activation {activation!r}; choose one of {', '.join(ACTIVATIONS)}")
+        raise ValueError(f"unknown activation {activation!r}; "
+                         f"choose one of {', '.join(ACTIVATIONS)}")
 
 
 def _check(params: Params, inputs, targets, h0, activation: str):

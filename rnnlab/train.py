@@ -1,0 +1,230 @@
+"""Training: truncated BPTT over B parallel streams, SGD/Adagrad/Adam, value or norm clipping.
+
+The trainer knows nothing of the page: it reports every step to an optional callback, which may
+ask it to stop. Parameters and gradients live in one flat vector each, so the optimizer and the
+clipping are a handful of vector operations however many weight matrices there are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from rnnlab.config import LabConfig
+from rnnlab.model import Params, _loss_and_grads, activate, init_params
+
+ADAM_BETAS = (0.9, 0.999)
+EPS = 1e-8
+# ||W_hh||_2 and the spectral radius cost an SVD and an eigen-decomposition: measured at most
+# this many times per run, evenly spaced, always at the first and the last step
+MAX_MATRIX_MEASUREMENTS = 150
+CHECKPOINT_FRACTIONS = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+HISTORY_COLUMNS = ("step", "loss", "grad_norm", "clipped", "w_norm", "spectral_radius")
+
+
+@dataclass
+class TrainResult:
+    """What a run leaves behind. `params` are the last finite parameters."""
+
+    config: LabConfig
+    history: pd.DataFrame  # one row per step taken: HISTORY_COLUMNS
+    checkpoints: dict[int, Params]  # step -> parameters before that step (0 = initial)
+    params: Params
+    h_last: np.ndarray  # (B, H) the carried state after the last finite step
+    diverged_at: int | None = None  # the step whose loss or gradient was not finite
+    stopped_at: int | None = None  # the step before which the caller asked to stop
+    steps_done: int = 0
+
+    @property
+    def finished(self) -> bool:
+        return self.diverged_at is None and self.stopped_at is None
+
+    def nbytes(self) -> int:
+        arrays = [a for p in self.checkpoints.values() for a in p.arrays()]
+        return int(sum(a.nbytes for a in arrays) + self.history.memory_usage(deep=True).sum())
+
+
+@dataclass
+class _Flat:
+    """Params whose arrays are views into one flat vector theta (P,)."""
+
+    theta: np.ndarray  # (P,)
+    params: Params = field(init=False)
+
+    @classmethod
+    def like(cls, params: Params, values: Params | None = None) -> _Flat:
+        sizes = [a.size for a in params.arrays()]
+        flat = cls(np.zeros(sum(sizes)))
+        views, start = [], 0
+        for a, n in zip(params.arrays(), sizes, strict=True):
+            views.append(flat.theta[start:start + n].reshape(a.shape))
+            start += n
+        flat.params = Params(*views)
+        if values is not None:
+            for dst, src in zip(views, values.arrays(), strict=True):
+                dst[...] = src
+        return flat
+
+
+def windows(ids: np.ndarray, batch: int, seq_len: int):
+    """Endless (inputs, targets, fresh) windows of shape (B, T) from B streams through `ids`.
+
+    The text is cut into B equal streams; each window moves T characters on. When a stream runs
+    out, every stream starts over from its beginning and `fresh` is True (the state is reset).
+    """
+    n = (len(ids) - 1) // batch  # characters per stream
+    starts = np.arange(batch)[:, None] * n  # (B, 1)
+    offsets = np.arange(seq_len)[None, :]  # (1, T)
+    pos, fresh = 0, True
+    while True:
+        if pos + seq_len > n:
+            pos, fresh = 0, True
+        idx = starts + pos + offsets  # (B, T)
+        yield ids[idx], ids[idx + 1], fresh
+        pos, fresh = pos + seq_len, False
+
+
+def measure_steps(steps: int) -> set[int]:
+    """The steps (1-based) at which ||W_hh||_2 and the spectral radius are measured."""
+    count = min(steps, MAX_MATRIX_MEASUREMENTS)
+    return set(np.unique(np.linspace(1, steps, count).round().astype(int)).tolist())
+
+
+def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | None = None
+          ) -> TrainResult:
+    """Train the RNN of `config` on a corpus (anything with `ids` (N,) and a `vocab`).
+
+    `on_step(record)` is called after every step with that step's history row; returning True
+    stops training there (the result says `stopped_at`). A non-finite loss or gradient ends the
+    run cleanly with `diverged_at` set: no exception reaches the caller for that.
+    """
+    problems = config.problems()
+    if problems:
+        raise ValueError(f"invalid config: {problems[0].code} {problems[0].params}")
+    ids = np.asarray(corpus.ids, dtype=np.intp)
+    vocab_size = len(corpus.vocab)
+    if len(ids) < config.batch * config.seq_len + 1:
+        raise ValueError(f"the text has {len(ids)} characters, fewer than one window needs "
+                         f"({config.batch} streams x {config.seq_len} + 1)")
+    c = config
+    init = init_params(vocab_size, c.hidden, init=c.init, spectral_norm=c.rho, seed=c.seed)
+    theta = _Flat.like(init, init)
+    grad = _Flat.like(init)
+    good = theta.theta.copy()  # the last parameters whose loss and gradient were finite
+    m = np.zeros_like(theta.theta)  # Adagrad's sum of squares, or Adam's first moment
+    v = np.zeros_like(theta.theta)  # Adam's second moment
+    checkpoint_at = {round(f * c.steps) for f in CHECKPOINT_FRACTIONS}
+    checkpoints: dict[int, Params] = {}
+    measure_at = measure_steps(c.steps)
+    rows: list[tuple] = []
+    h = np.zeros((c.batch, c.hidden))  # (B, H)
+    h_good = h
+    diverged_at = stopped_at = None
+    stream = windows(ids, c.batch, c.seq_len)
+
+    for step in range(1, c.steps + 1):
+        if step - 1 in checkpoint_at:
+            checkpoints[step - 1] = theta.params.copy()
+        inputs, targets, fresh = next(stream)
+        if fresh or c.reset_state:
+            h = np.zeros((c.batch, c.hidden))
+        with np.errstate(all="ignore"):
+            loss, _, h = _loss_and_grads(theta.params, inputs, targets, h, c.activation,
+                                         out=grad.params)
+            g = grad.theta
+            norm = float(np.sqrt(g @ g))
+        if not (np.isfinite(loss) and np.isfinite(norm) and np.isfinite(h).all()):
+            diverged_at = step
+            rows.append((step, loss, norm, False, np.nan, np.nan))
+            if on_step:
+                on_step(dict(zip(HISTORY_COLUMNS, rows[-1], strict=True)))
+            break
+        good[...] = theta.theta
+        h_good = h
+        clipped = _clip(g, norm, c.clip, c.clip_at)
+        _update(theta.theta, g, m, v, step, c.optimizer, c.lr)
+        w_norm = rho = np.nan
+        if step in measure_at:
+            w_norm, rho = _matrix_norms(theta.params.W_hh)
+        rows.append((step, loss, norm, clipped, w_norm, rho))
+        if on_step and on_step(dict(zip(HISTORY_COLUMNS, rows[-1], strict=True))):
+            stopped_at = step + 1 if step < c.steps else None
+            if stopped_at:
+                break
+
+    if diverged_at is None:
+        good[...] = theta.theta
+    last = _Flat.like(init)
+    last.theta[...] = good
+    steps_done = len(rows) - (diverged_at is not None)
+    checkpoints.setdefault(steps_done, last.params.copy())
+    history = pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
+    history = history.astype({"step": "int64", "clipped": "bool"})
+    return TrainResult(config=c, history=history, checkpoints=checkpoints, params=last.params,
+                       h_last=h_good, diverged_at=diverged_at, stopped_at=stopped_at,
+                       steps_done=steps_done)
+
+
+def _clip(g: np.ndarray, norm: float, mode: str, c: float) -> bool:
+    """Clip the flat gradient in place; True when anything was changed.
+
+    value: each component to [-c, c] (min-char-rnn, Mikolov 2012).
+    norm: g <- g c / ||g|| when ||g|| > c (Pascanu, Mikolov & Bengio 2013, Algorithm 1).
+    """
+    if mode == "value":
+        if np.abs(g).max() <= c:
+            return False
+        np.clip(g, -c, c, out=g)
+        return True
+    if mode == "norm" and norm > c:
+        g *= c / norm
+        return True
+    return False
+
+
+def _update(theta: np.ndarray, g: np.ndarray, m: np.ndarray, v: np.ndarray, step: int,
+            optimizer: str, lr: float) -> None:
+    """One optimizer step on the flat vectors, in place."""
+    if optimizer == "sgd":
+        theta -= lr * g
+    elif optimizer == "adagrad":
+        m += g * g
+        theta -= lr * g / np.sqrt(m + EPS)
+    else:
+        b1, b2 = ADAM_BETAS
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * (g * g)
+        step_size = lr * np.sqrt(1 - b2**step) / (1 - b1**step)
+        theta -= step_size * m / (np.sqrt(v) + EPS)
+
+
+def _matrix_norms(W_hh: np.ndarray) -> tuple[float, float]:
+    """(||W_hh||_2, spectral radius rho(W_hh)): largest singular value and largest |eigenvalue|."""
+    if not np.isfinite(W_hh).all():
+        return np.nan, np.nan
+    return float(np.linalg.norm(W_hh, 2)), float(np.abs(np.linalg.eigvals(W_hh)).max())
+
+
+def sample(params: Params, vocab, prime: str, length: int, temperature: float = 1.0,
+           seed: int = 0, activation: str = "sigmoid") -> str:
+    """`length` characters drawn from the model after reading `prime`; temperature > 0."""
+    if not temperature > 0:
+        raise ValueError("temperature must be positive")
+    rng = np.random.default_rng(seed)
+    h = np.zeros(params.hidden_size)  # (H,)
+    for x in vocab.encode(prime) if prime else []:
+        h = activate(activation, params.W_hh @ h + params.W_hx[:, x] + params.b_h)
+    out = []
+    for _ in range(length):
+        logits = (params.W_S @ h + params.b_y) / temperature  # (V,)
+        p = np.exp(logits - logits.max())
+        x = int(rng.choice(len(p), p=p / p.sum()))
+        out.append(x)
+        h = activate(activation, params.W_hh @ h + params.W_hx[:, x] + params.b_h)
+    return vocab.decode(out)

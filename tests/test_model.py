@@ -1,0 +1,129 @@
+"""The model's exact gradients against central finite differences, and its input checks."""
+
+import numpy as np
+import pytest
+
+from rnnlab import ACTIVATIONS, Params, derivative_bound, init_params, loss_and_grads
+from rnnlab.model import activate, derivative
+
+
+def _problem(activation, B, seed=0, V=7, H=5, T=6):
+    p = init_params(V, H, init="gaussian", spectral_norm=1.3, seed=seed)
+    rng = np.random.default_rng(seed + 100)
+    p.b_h[:] = rng.standard_normal(H) * 0.3
+    p.b_y[:] = rng.standard_normal(V) * 0.3
+    p.W_S[:] = rng.standard_normal((V, H))
+    shape = (T,) if B is None else (B, T)
+    x, y = rng.integers(0, V, shape), rng.integers(0, V, shape)
+    h0 = rng.standard_normal(H if B is None else (B, H)) * 0.5
+    if activation == "relu":  # keep every z_t away from the kink, where f' jumps
+        h0 = np.abs(h0) + 0.1
+        p.b_h[:] = np.abs(p.b_h) + 0.5
+    return p, x, y, h0
+
+
+def _numeric(p, x, y, h0, activation, eps=1e-6):
+    num = Params(*(np.zeros_like(a) for a in p.arrays()))
+    for a, n in zip(p.arrays(), num.arrays(), strict=True):
+        for i in np.ndindex(a.shape):
+            old = a[i]
+            a[i] = old + eps
+            up = loss_and_grads(p, x, y, h0, activation)[0]
+            a[i] = old - eps
+            down = loss_and_grads(p, x, y, h0, activation)[0]
+            a[i] = old
+            n[i] = (up - down) / (2 * eps)
+    return num
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+@pytest.mark.parametrize("B", [None, 1, 3])
+def test_gradients_match_central_differences(activation, B):
+    p, x, y, h0 = _problem(activation, B)
+    loss, grads, h_last = loss_and_grads(p, x, y, h0, activation)
+    num = _numeric(p, x, y, h0, activation)
+    for name, g, n in zip(Params.NAMES, grads.arrays(), num.arrays(), strict=True):
+        rel = np.abs(g - n) / np.maximum(np.abs(g) + np.abs(n), 1e-7)
+        assert rel.max() < 1e-6, f"{activation} B={B} {name}: max relative error {rel.max():.2e}"
+    assert h_last.shape == h0.shape
+
+
+def test_loss_is_mean_cross_entropy_and_state_is_the_recurrence():
+    p, x, y, h0 = _problem("tanh", 2)
+    loss, _, h_last = loss_and_grads(p, x, y, h0, "tanh")
+    total, n = 0.0, 0
+    for b in range(2):
+        h = h0[b]
+        for t in range(x.shape[1]):
+            h = np.tanh(p.W_hh @ h + p.W_hx[:, x[b, t]] + p.b_h)
+            s = p.W_S @ h + p.b_y
+            total += np.log(np.exp(s).sum()) - s[y[b, t]]
+            n += 1
+        np.testing.assert_allclose(h_last[b], h, rtol=1e-12)
+    assert loss == pytest.approx(total / n, rel=1e-12)
+
+
+def test_h0_defaults_to_zeros_and_shapes_follow_inputs():
+    p, x, y, _ = _problem("sigmoid", None)
+    a = loss_and_grads(p, x, y, None)
+    b = loss_and_grads(p, x, y, np.zeros(p.hidden_size))
+    assert a[0] == b[0] and a[2].shape == (p.hidden_size,)
+    _, _, h = loss_and_grads(p, x[None], y[None])
+    assert h.shape == (1, p.hidden_size)
+
+
+def test_activations_and_their_bounds():
+    z = np.linspace(-8, 8, 10001)
+    for name in ACTIVATIONS:
+        fp = derivative(name, z)
+        assert fp.max() <= derivative_bound(name) + 1e-15
+        num = (activate(name, z + 1e-6) - activate(name, z - 1e-6)) / 2e-6
+        away = np.abs(z) > 1e-3
+        np.testing.assert_allclose(fp[away], num[away], atol=1e-8)
+    assert derivative_bound("sigmoid") == 0.25
+    assert derivative("sigmoid", np.zeros(1))[0] == 0.25  # the sup is reached at z = 0
+    assert derivative("relu", np.zeros(1))[0] == 0.0
+    np.testing.assert_allclose(activate("sigmoid", z), 1 / (1 + np.exp(-z)), rtol=1e-13)
+    # far in the tails the sigmoid's slope is tiny but exact, not rounded to zero
+    assert derivative("sigmoid", np.array([-40.0, 40.0])) == pytest.approx(np.exp(-40), rel=1e-12)
+
+
+@pytest.mark.parametrize("init", ["gaussian", "orthogonal", "identity"])
+@pytest.mark.parametrize("rho", [None, 0.3, 1.0, 4.5])
+def test_init_sets_spectral_norm_exactly(init, rho):
+    p = init_params(20, 16, init=init, spectral_norm=rho, seed=3)
+    s = np.linalg.svd(p.W_hh, compute_uv=False)
+    if rho is not None:
+        assert s[0] == pytest.approx(rho, rel=1e-12)
+    if init != "gaussian":  # orthogonal and identity: every singular value is equal
+        np.testing.assert_allclose(s, s[0], rtol=1e-10)
+    assert p.W_hx.shape == (16, 20) and p.W_S.shape == (20, 16)
+    assert p.b_h.shape == (16,) and p.b_y.shape == (20,)
+
+
+def test_init_is_deterministic_per_seed():
+    a, b, c = (init_params(10, 8, seed=s) for s in (1, 1, 2))
+    assert all(np.array_equal(u, v) for u, v in zip(a.arrays(), b.arrays(), strict=True))
+    assert not np.array_equal(a.W_hh, c.W_hh)
+
+
+@pytest.mark.parametrize("change, message", [
+    (dict(x=[[0, 1, 7]]), "outside"),
+    (dict(x=[[0, -1, 2]]), "outside"),
+    (dict(x=[[0, 1]]), "differ in shape"),
+    (dict(x=np.zeros((1, 0), int), y=np.zeros((1, 0), int)), "empty"),
+    (dict(x=[[0.5, 1, 2]]), "integer"),
+    (dict(x=np.zeros((1, 1, 3), int)), "shape"),
+    (dict(activation="softsign"), "unknown activation"),
+    (dict(h0=np.zeros(4)), "h0"),
+    (dict(h0=np.full(5, np.nan)), "h0"),
+    (dict(nan_param=True), "NaN"),
+])
+def test_bad_inputs_raise_value_errors_that_name_the_problem(change, message):
+    p = init_params(7, 5, seed=0)
+    x = np.asarray(change.get("x", [[0, 1, 2]]))
+    y = np.asarray(change.get("y", [[1, 2, 3]]))
+    if change.get("nan_param"):
+        p.W_hh[0, 0] = np.nan
+    with pytest.raises(ValueError, match=message):
+        loss_and_grads(p, x, y, change.get("h0"), change.get("activation", "sigmoid"))
