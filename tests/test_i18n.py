@@ -1,0 +1,228 @@
+"""The string table and the Theory tab: both languages complete, consistent and KaTeX-safe."""
+
+import re
+import string
+
+import pytest
+
+from rnnlab.i18n import LANGS, STRINGS, option_label, t
+from rnnlab.model import ACTIVATIONS, INITS
+from rnnlab.theory import CHART_IDS, sections
+
+OPTION_CODES = {
+    "act": ACTIVATIONS,
+    "init": INITS,
+    "opt": ("sgd", "adagrad", "adam"),
+    "clip": ("none", "value", "norm"),
+    "corpus": ("english", "chinese", "longrange", "upload"),
+    "lang": LANGS,
+}
+PRESETS = ("lecture", "edge", "exploding", "clipped", "irnn", "longrange")
+REQUIRED_KEYS = (
+    "err.empty", "err.binary", "err.not_utf8", "err.too_short", "err.too_large",
+    "err.unknown_corpus", "diverged", "cfg.out_of_range", "cfg.not_a_number",
+    "cfg.unknown_choice", "url.ignored", "verdict.vanishing_guaranteed", "verdict.bound_silent",
+    "verdict.sigmoid_note", "def.loss", "def.grad_norm", "def.w_norm", "def.grad_h",
+    "def.grad_x", "def.grad_W", "def.measured", "def.stepwise_bound", "def.bound",
+    "def.horizon", "def.share_beyond",
+    *(f"preset.{code}.{part}" for code in PRESETS for part in ("name", "desc")),
+)
+FORBIDDEN_TEX = re.compile(
+    r"\\(label|tag|eqref|ref)\b|\\begin\{(align|equation|eqnarray|gather|multline)\*?\}")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+INLINE_MATH = re.compile(r"\$([^$]+)\$")
+
+
+def placeholders(template: str) -> set[tuple[str, str]]:
+    """{(field, format_spec)} of a str.format template."""
+    return {(field, spec or "") for _, field, spec, _ in string.Formatter().parse(template)
+            if field is not None}
+
+
+def braces_balanced(tex: str) -> bool:
+    """Unescaped { } nest properly; \\left/\\right and \\begin/\\end pair up."""
+    depth, i = 0, 0
+    while i < len(tex):
+        if tex[i] == "\\":
+            i += 2  # \{ \} \\ and the first letter of a command are not braces
+            continue
+        depth += {"{": 1, "}": -1}.get(tex[i], 0)
+        if depth < 0:
+            return False
+        i += 1
+    if depth:
+        return False
+    if len(re.findall(r"\\left\b", tex)) != len(re.findall(r"\\right\b", tex)):
+        return False
+    envs = []
+    for kind, name in re.findall(r"\\(begin|end)\{(\w+\*?)\}", tex):
+        if kind == "begin":
+            envs.append(name)
+        elif not envs or envs.pop() != name:
+            return False
+    return not envs
+
+
+def stray_emphasis(text: str) -> bool:
+    """Would markdown turn part of this (maths stripped) into italics by accident?
+
+    A `_` after a symbol (as in ∏_{j}) can open emphasis, and a later `_` not followed by a letter
+    (as in z_{j}) closes it: CommonMark's flanking rules, simplified to the cases that bite.
+    """
+    text = INLINE_MATH.sub("", text)
+    opener = re.search(r"(?<![\w\s])_(?=\S)|(?<=\s)_(?=\w)", text)
+    return bool(opener and re.search(r"(?<=\S)_(?!\w)", text[opener.end():]))
+
+
+# ---- the string table ----
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_key_has_both_languages_with_the_same_placeholders(key):
+    entry = STRINGS[key]
+    assert set(entry) == set(LANGS)
+    assert all(entry[lang].strip() for lang in LANGS)
+    assert placeholders(entry["en"]) == placeholders(entry["zh"])
+
+
+def test_no_accidental_markdown_emphasis():
+    # captions and the Theory tab go through st.markdown
+    texts = [e[lang] for e in STRINGS.values() for lang in LANGS]
+    texts += [b.text for lang in LANGS for s in sections(lang) for b in s.blocks if b.kind == "md"]
+    assert [x for x in texts if stray_emphasis(x)] == []
+    assert stray_emphasis("∏_{j=k+1..t} ‖W_hh‖₂ max_i |f′(z_{j,i})|")
+    assert not stray_emphasis("‖(∂J_t/∂z_k) h_{k−1}ᵀ‖_F of ∂J_t/∂W_hh")
+
+
+def test_required_keys_exist():
+    assert [k for k in REQUIRED_KEYS if k not in STRINGS] == []
+
+
+def test_chinese_strings_are_chinese():
+    untranslated = [k for k, e in STRINGS.items()
+                    if e["en"] == e["zh"] and len(e["en"]) > 20 and not k.startswith("option.")]
+    assert untranslated == []
+    assert all(CJK.search(STRINGS[f"preset.{c}.desc"]["zh"]) for c in PRESETS)
+
+
+@pytest.mark.parametrize("kind", sorted(OPTION_CODES))
+def test_option_label_covers_every_code(kind):
+    for code in OPTION_CODES[kind]:
+        for lang in LANGS:
+            assert f"option.{kind}.{code}" in STRINGS
+            assert option_label(kind, code, lang).strip()
+
+
+def test_option_labels():
+    assert option_label("clip", "value", "en") == "element-wise ±c"
+    assert option_label("clip", "norm", "en") == "global norm"
+    assert option_label("lang", "zh", "en") == "中文"
+    assert option_label("lang", "en", "zh") == "English"
+    assert option_label("act", "linear", "zh") != option_label("act", "linear", "en")
+    assert option_label("act", "swish", "en") == "swish"  # unknown code: shown as is
+
+
+def test_t_formats_and_falls_back():
+    assert t("err.too_short", "en", chars=12, needed=100) == (
+        "The corpus has only 12 characters; training needs at least 100.")
+    assert "12" in t("err.too_short", "zh", chars=12, needed=100)
+    assert "2.5 MB" in t("err.too_large", "en", size_mb=2.46, limit_mb=2.0)
+    assert t("diverged", "fr", step=7) == t("diverged", "en", step=7)
+    assert "7" in t("diverged", "en", step=7)
+    assert t("no.such.key", "zh") == "no.such.key"
+
+
+def test_t_never_raises_on_missing_or_wrong_params():
+    assert t("err.too_short", "en") == STRINGS["err.too_short"]["en"]
+    assert t("err.too_large", "en", size_mb="big", limit_mb=2) == STRINGS["err.too_large"]["en"]
+
+
+def test_verdicts_format_the_product():
+    assert "0.5 < 1" in t("verdict.vanishing_guaranteed", "en", prod=0.5)
+    assert "0.5^(t−k)" in t("verdict.vanishing_guaranteed", "zh", prod=0.5)
+    assert "1.73 ≥ 1" in t("verdict.bound_silent", "zh", prod=1.7321)
+
+
+# ---- the Theory tab ----
+
+def latex_blocks(lang):
+    return [[b.text for b in s.blocks if b.kind == "latex"] for s in sections(lang)]
+
+
+def all_tex(lang):
+    """Every piece of TeX in the tab: display blocks and inline $...$ in markdown."""
+    for s in sections(lang):
+        for b in s.blocks:
+            yield from [b.text] if b.kind == "latex" else INLINE_MATH.findall(b.text)
+
+
+def test_theory_languages_have_the_same_structure_and_maths():
+    en, zh = sections("en"), sections("zh")
+    assert [s.key for s in en] == [s.key for s in zh]
+    assert [s.key for s in en] == ["model", "chain_rule", "jacobian", "bound", "sigmoid",
+                                   "meaning", "slips"]
+    assert [s.chart for s in en] == [s.chart for s in zh]
+    assert [[b.kind for b in s.blocks] for s in en] == [[b.kind for b in s.blocks] for s in zh]
+    assert latex_blocks("en") == latex_blocks("zh")
+    for s_en, s_zh in zip(en, zh, strict=True):
+        inline_en = {m for b in s_en.blocks if b.kind == "md" for m in INLINE_MATH.findall(b.text)}
+        inline_zh = {m for b in s_zh.blocks if b.kind == "md" for m in INLINE_MATH.findall(b.text)}
+        assert inline_en == inline_zh, s_en.key
+
+
+def test_theory_blocks_are_well_formed():
+    for lang in LANGS:
+        for s in sections(lang):
+            assert s.title.strip() and s.blocks
+            assert s.chart is None or s.chart in CHART_IDS
+            assert any(b.kind == "latex" for b in s.blocks), s.key
+            for b in s.blocks:
+                assert b.kind in ("md", "latex") and b.text.strip()
+                if b.kind == "md":
+                    assert b.text.count("$") % 2 == 0, (s.key, b.text[:40])
+                else:
+                    assert "$" not in b.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_theory_tex_is_katex_safe_and_balanced(lang):
+    tex = list(all_tex(lang))
+    assert len(tex) > 50
+    assert [x for x in tex if FORBIDDEN_TEX.search(x)] == []
+    assert [x for x in tex if not braces_balanced(x)] == []
+
+
+def test_forbidden_and_balance_checks_can_fail():
+    assert FORBIDDEN_TEX.search(r"\begin{equation} x \end{equation}")
+    assert FORBIDDEN_TEX.search(r"x \tag{1}")
+    assert not FORBIDDEN_TEX.search(r"\begin{aligned} a &= b \end{aligned}")
+    assert not braces_balanced(r"\frac{1}{2")
+    assert not braces_balanced(r"\left( x")
+    assert not braces_balanced(r"\begin{cases} a \end{aligned}")
+    assert braces_balanced(r"\{0, 1\} \frac{a}{b}")
+
+
+def test_theory_chinese_is_chinese():
+    for s in sections("zh"):
+        assert CJK.search(s.title), s.key
+        assert any(CJK.search(b.text) for b in s.blocks if b.kind == "md"), s.key
+    assert not any(CJK.search(b.text) for s in sections("en") for b in s.blocks)
+
+
+def test_theory_covers_the_lecture_slips():
+    slips = {s.key: s for s in sections("en")}["slips"]
+    text = " ".join(b.text for b in slips.blocks)
+    for needle in (r"W^{T} \operatorname{diag}[f'(h_{j-1})]", "1/4", r"\partial^{+} h_k",
+                   r"\|A^{\top}\|_2 = \|A\|_2", "z_j"):
+        assert needle in text
+
+
+def test_theory_names_presets_as_the_ui_does():
+    for lang in LANGS:
+        meaning = {s.key: s for s in sections(lang)}["meaning"]
+        text = " ".join(b.text for b in meaning.blocks)
+        for code in ("lecture", "exploding", "clipped", "edge", "irnn"):
+            assert t(f"preset.{code}.name", lang) in text, (lang, code)
+
+
+def test_unknown_theory_language_falls_back_to_english():
+    assert sections("fr") == sections("en")
