@@ -5,6 +5,7 @@ import string
 
 import pytest
 
+from rnnlab.config import CLIPS, CORPORA, OPTIMIZERS
 from rnnlab.i18n import LANGS, STRINGS, option_label, t
 from rnnlab.model import ACTIVATIONS, INITS
 from rnnlab.theory import CHART_IDS, sections
@@ -12,9 +13,9 @@ from rnnlab.theory import CHART_IDS, sections
 OPTION_CODES = {
     "act": ACTIVATIONS,
     "init": INITS,
-    "opt": ("sgd", "adagrad", "adam"),
-    "clip": ("none", "value", "norm"),
-    "corpus": ("english", "chinese", "longrange", "upload"),
+    "opt": OPTIMIZERS,
+    "clip": CLIPS,
+    "corpus": CORPORA,
     "lang": LANGS,
 }
 PRESETS = ("lecture", "edge", "exploding", "clipped", "irnn", "longrange")
