@@ -7,6 +7,8 @@ to add a string, add one entry with both languages, and tests/test_i18n.py check
 
 from __future__ import annotations
 
+from rnnlab.i18n_app import APP_STRINGS
+
 LANGS = ("en", "zh")
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -254,6 +256,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "d 之外的占比:∂J/∂W_hh 中来自距离 t−k > d 的那些项所占的比例。",
     },
 }
+
+STRINGS.update(APP_STRINGS)
 
 
 def t(key: str, lang: str = "en", **params) -> str:

@@ -1,0 +1,317 @@
+"""rnnlab: vanishing and exploding gradients in a recurrent network, made visible.
+
+The page reads top to bottom: the sidebar gives a LabConfig, a shared training run is started or
+joined, and each tab draws what rnnlab computed. All maths lives in the rnnlab package.
+"""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from rnnlab import blas, charts, corpus, lessons, theory
+from rnnlab.config import CLIPS, CORPORA, OPTIMIZERS, LabConfig
+from rnnlab.i18n import LANGS, option_label, t
+from rnnlab.model import ACTIVATIONS, INITS
+from rnnlab.runs import RunRegistry
+from rnnlab.train import sample, train
+
+ENGINE_VERSION = "1"  # bump when a change to rnnlab changes the numbers a config produces
+DEFAULT = LabConfig()
+POLL_SECONDS = 0.35
+
+# Choice controls are synced with the URL by the app, by code (act=tanh): Streamlit's own binding
+# would write the translated label, so a link would change with the page's language.
+CHOICES = {"lang": LANGS, "preset": tuple(lessons.PRESETS), "corpus": CORPORA,
+           "act": ACTIVATIONS, "init": INITS, "opt": OPTIMIZERS, "clip": CLIPS}
+CHOICE_FIELDS = {"corpus": "corpus", "act": "activation", "init": "init", "opt": "optimizer",
+                 "clip": "clip"}
+LR_GRID = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
+CLIP_GRID = (0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 25.0, 50.0)
+# the numeric controls: URL name -> (LabConfig field, kind, widget arguments)
+NUMBERS = {
+    "hidden": ("hidden", "slider", dict(min_value=4, max_value=256, step=4)),
+    "seq": ("seq_len", "slider", dict(min_value=5, max_value=200, step=5)),
+    "batch": ("batch", "slider", dict(min_value=1, max_value=64, step=1)),
+    "rho": ("rho", "slider", dict(min_value=0.1, max_value=6.0, step=0.05)),
+    "lr": ("lr", "select", dict(options=LR_GRID)),
+    "clip_at": ("clip_at", "select", dict(options=CLIP_GRID)),
+    "steps": ("steps", "slider", dict(min_value=20, max_value=2000, step=20)),
+    "seed": ("seed", "number", dict(min_value=0, max_value=999_999, step=1)),
+    "dist": ("distance", "slider", dict(min_value=1, max_value=60, step=1)),
+}
+
+
+@st.cache_resource
+def registry() -> RunRegistry:
+    """The process-wide, bounded cache of training runs shared by every session."""
+    return RunRegistry()
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def uploaded_corpus(data: bytes, min_chars: int) -> corpus.Corpus:
+    return corpus.corpus_from_bytes(data, min_chars=min_chars)
+
+
+def main() -> None:
+    st.set_page_config(page_title="rnnlab", page_icon="∂", layout="wide")
+    blas.set_threads(1)
+    lang = seed_from_url()
+    config, text, notes = sidebar(lang)
+    write_url(config)
+    st.title(t("ui.title", lang))
+    st.caption(t("ui.subtitle", lang))
+    for note in notes:
+        st.warning(note)
+    run = registry().get((ENGINE_VERSION, config, text.key),
+                         lambda on_step: train(config, text, on_step))
+    tabs = st.tabs([t("tab.training", lang), t("tab.distant", lang), t("tab.jacobian", lang),
+                    t("tab.theory", lang)])
+    with tabs[3]:
+        theory_tab(lang)
+    with tabs[0]:
+        result = training_tab(run, config, text, lang)
+    if result is None:
+        return
+    with tabs[1]:
+        st.info(t("ui.coming", lang))
+    with tabs[2]:
+        st.info(t("ui.coming", lang))
+
+
+def seed_from_url() -> str:
+    """On a session's first run, copy the link's choice parameters into the controls."""
+    state = st.session_state
+    if "seeded" not in state:
+        state.seeded = True
+        query = st.query_params
+        ignored = []
+        preset = query.get("preset")
+        if preset in lessons.PRESETS:
+            apply_preset(preset, only_missing=set(query))
+        for name, options in CHOICES.items():
+            value = query.get(name)
+            if value is None or name == "preset":
+                continue
+            if value in options:
+                state[name] = value
+            else:
+                ignored.append(name)
+        state.ignored = ignored
+    return state.get("lang", "en") if state.get("lang") in LANGS else "en"
+
+
+def apply_preset(code: str, only_missing: set[str] = frozenset()) -> None:
+    """Set every control to the preset's value (skipping the link's own parameters)."""
+    cfg = lessons.PRESETS[code]
+    state = st.session_state
+    for url_name, field in CHOICE_FIELDS.items():
+        if url_name not in only_missing:
+            state[url_name] = getattr(cfg, field)
+    for url_name, (field, _, _) in NUMBERS.items():
+        if url_name not in only_missing:
+            state[url_name] = getattr(cfg, field)
+    state.preset = code
+
+
+def on_preset() -> None:
+    code = st.session_state.get("preset")
+    if code in lessons.PRESETS:
+        apply_preset(code)
+
+
+def choice(container, name: str, kind: str, lang: str, label_key: str, default: str) -> str:
+    options = CHOICES[name]
+    if st.session_state.get(name) not in options:
+        st.session_state[name] = default
+    return container.selectbox(t(label_key, lang), options, key=name,
+                               format_func=lambda c: option_label(kind, c, lang),
+                               help=t(label_key + ".help", lang))
+
+
+def number(container, url_name: str, lang: str):
+    field, kind, args = NUMBERS[url_name]
+    default = getattr(DEFAULT, field)
+    label, help_text = t(f"ctl.{url_name}", lang), t(f"ctl.{url_name}.help", lang)
+    common = dict(key=url_name, help=help_text, bind="query-params")
+    if url_name not in st.session_state:
+        common["value"] = default
+    if kind == "slider":
+        return container.slider(label, **args, **common)
+    if kind == "select":
+        return container.select_slider(label, format_func=lambda v: f"{v:g}", **args, **common)
+    return container.number_input(label, **args, **common)
+
+
+def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
+    """Every control; returns the config, the training text and notes to show."""
+    sb = st.sidebar
+    notes = []
+    sb.radio(t("ctl.lang", lang), LANGS, key="lang", horizontal=True,
+             format_func=lambda c: option_label("lang", c, c))
+    lang = st.session_state.lang
+    if st.session_state.get("preset") not in lessons.PRESETS:
+        st.session_state.preset = "lecture"
+    sb.selectbox(t("ctl.preset", lang), tuple(lessons.PRESETS), key="preset",
+                 on_change=on_preset, format_func=lambda c: t(f"preset.{c}.name", lang),
+                 help=t("ctl.preset.help", lang))
+    sb.caption(t(f"preset.{st.session_state.preset}.desc", lang))
+
+    sb.subheader(t("ui.data", lang))
+    corpus_name = choice(sb, "corpus", "corpus", lang, "ctl.corpus", DEFAULT.corpus)
+    distance = number(sb, "dist", lang) if corpus_name == "longrange" else DEFAULT.distance
+    upload = None
+    if corpus_name == "upload":
+        upload = sb.file_uploader(t("ctl.upload", lang), type=["txt"],
+                                  help=t("ctl.upload.help", lang), key="upload")
+    sb.subheader(t("ui.model", lang))
+    activation = choice(sb, "act", "act", lang, "ctl.act", DEFAULT.activation)
+    hidden = number(sb, "hidden", lang)
+    init = choice(sb, "init", "init", lang, "ctl.init", DEFAULT.init)
+    rho = number(sb, "rho", lang)
+    sb.subheader(t("ui.training", lang))
+    seq_len = number(sb, "seq", lang)
+    batch = number(sb, "batch", lang)
+    optimizer = choice(sb, "opt", "opt", lang, "ctl.opt", DEFAULT.optimizer)
+    lr = number(sb, "lr", lang)
+    clip = choice(sb, "clip", "clip", lang, "ctl.clip", DEFAULT.clip)
+    clip_at = number(sb, "clip_at", lang) if clip != "none" else DEFAULT.clip_at
+    steps = number(sb, "steps", lang)
+    seed = number(sb, "seed", lang)
+
+    config = LabConfig(corpus=corpus_name, distance=int(distance), activation=activation,
+                       hidden=int(hidden), seq_len=int(seq_len), batch=int(batch), init=init,
+                       rho=float(rho), optimizer=optimizer, lr=float(lr), clip=clip,
+                       clip_at=float(clip_at), steps=int(steps), seed=int(seed))
+    if st.session_state.get("ignored"):
+        notes.append(t("url.ignored", lang, names=", ".join(st.session_state.ignored)))
+    problems = config.problems()
+    if problems:
+        notes += [t(p.code, lang, **p.params) for p in problems]
+        config = DEFAULT
+    text, message = training_text(config, upload, lang)
+    if message:
+        notes.append(message)
+        config = config.replace(corpus="english")
+    return config, text, notes
+
+
+def training_text(config: LabConfig, upload, lang: str) -> tuple[corpus.Corpus, str | None]:
+    """The corpus to train on, and a message when an upload could not be used."""
+    if config.corpus != "upload":
+        return corpus.load_corpus(config.corpus, distance=config.distance), None
+    fallback = corpus.load_corpus("english")
+    if upload is None:
+        return fallback, t("ui.upload_first", lang)
+    try:
+        return uploaded_corpus(upload.getvalue(), config.batch * config.seq_len + 1), None
+    except corpus.CorpusError as err:
+        return fallback, t(f"err.{err.code}", lang, **err.params) + " " + t("ui.using_english",
+                                                                            lang)
+
+
+def write_url(config: LabConfig) -> None:
+    """Keep the link's choice parameters equal to the page (numeric ones Streamlit binds)."""
+    query = st.query_params
+    wanted = {"lang": st.session_state.get("lang", "en")}
+    wanted |= {name: getattr(config, field) for name, field in CHOICE_FIELDS.items()}
+    preset = lessons.matching_preset(config)
+    defaults = {"lang": "en"} | {n: getattr(DEFAULT, f) for n, f in CHOICE_FIELDS.items()}
+    for name, value in wanted.items():
+        if value == defaults[name]:
+            query.pop(name, None)
+        elif query.get(name) != value:
+            query[name] = value
+    if preset and preset != "lecture":
+        query["preset"] = preset
+    else:
+        query.pop("preset", None)
+
+
+def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
+    """Loss, gradient norm and ‖W_hh‖₂ per step, drawn live; returns the result when done."""
+    status = st.empty()
+    progress = st.progress(0.0)
+    col1, col2 = st.columns(2)
+    loss_slot, grad_slot = col1.empty(), col2.empty()
+    w_slot, info_slot = col1.empty(), col2.container()
+    chance = float(np.log(len(text.vocab)))
+
+    def draw(records: list[dict]) -> pd.DataFrame:
+        history = pd.DataFrame(records, columns=["step", "loss", "grad_norm", "clipped",
+                                                 "w_norm", "spectral_radius"])
+        history = history.astype({"clipped": bool})
+        loss_slot.altair_chart(charts.loss_chart(history, chance, lang, config.steps),
+                               width="stretch")
+        grad_slot.altair_chart(charts.grad_norm_chart(history, config.clip, config.clip_at,
+                                                      lang, config.steps), width="stretch")
+        w_slot.altair_chart(charts.w_norm_chart(history, lang, config.steps), width="stretch")
+        progress.progress(min(1.0, len(records) / config.steps),
+                          text=t("ui.progress", lang, step=len(records), steps=config.steps))
+        return history
+
+    while not run.done.wait(POLL_SECONDS):
+        run.touch()
+        status.info(t("ui.queued" if run.queued else "ui.training_now", lang))
+        draw(run.snapshot())
+    if run.error or run.result is None:
+        status.error(t("ui.run_failed", lang, error=run.error or "?"))
+        return None
+    result = run.result
+    history = draw(result.history.to_dict("records"))
+    progress.empty()
+    if result.diverged_at is not None:
+        status.error(t("diverged", lang, step=result.diverged_at))
+    else:
+        status.success(t("ui.trained", lang, steps=result.steps_done,
+                         loss=float(charts.smooth(history.loss).iloc[-1]), chance=chance))
+    with info_slot:
+        st.markdown(t("def.loss", lang))
+        st.markdown(t("def.grad_norm", lang))
+        st.markdown(t("def.w_norm", lang))
+        sample_ui(result, text, config, lang)
+        downloads(result, lang)
+    return result
+
+
+def sample_ui(result, text: corpus.Corpus, config: LabConfig, lang: str) -> None:
+    st.subheader(t("ui.sample", lang))
+    temperature = st.slider(t("ctl.temperature", lang), 0.1, 2.0, 0.8, 0.1, key="temperature",
+                            help=t("ctl.temperature.help", lang))
+    try:
+        with np.errstate(all="raise"):
+            out = sample(result.params, text.vocab, "", 300, temperature, seed=config.seed,
+                         activation=config.activation)
+        st.code(out, language=None, wrap_lines=True)
+    except (ValueError, FloatingPointError):
+        st.warning(t("ui.sample_failed", lang))
+
+
+def downloads(result, lang: str) -> None:
+    buf = io.BytesIO()
+    np.savez(buf, **result.params.as_dict())
+    c1, c2 = st.columns(2)
+    c1.download_button(t("ui.download_history", lang),
+                       charts.training_frame(result.history).to_csv(index=False),
+                       file_name="rnnlab_history.csv", mime="text/csv", key="dl_history")
+    c2.download_button(t("ui.download_params", lang), buf.getvalue(),
+                       file_name="rnnlab_params.npz", mime="application/octet-stream",
+                       key="dl_params")
+
+
+def theory_tab(lang: str) -> None:
+    for section in theory.sections(lang):
+        st.subheader(section.title)
+        for block in section.blocks:
+            if block.kind == "latex":
+                st.latex(block.text)
+            else:
+                st.markdown(block.text)
+        if section.chart:
+            st.caption(t("ui.see_chart", lang, chart=t(f"chartid.{section.chart}", lang)))
+
+
+main()

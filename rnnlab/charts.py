@@ -1,0 +1,150 @@
+"""Every chart of the lab: pure functions from a tidy DataFrame to an Altair chart.
+
+No colour is hard-coded, so the charts follow Streamlit's light and dark themes. Values that a
+log axis cannot show (zeros, negatives, NaN) are dropped from the plotted data only; the
+downloadable data keeps them.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from rnnlab.i18n import t
+
+HEIGHT = 300
+
+
+def smooth(values: pd.Series, span: int = 20) -> pd.Series:
+    """Exponential moving average (the smoothed loss curve), NaN-aware."""
+    return values.ewm(span=span, ignore_na=True).mean()
+
+
+def training_frame(history: pd.DataFrame) -> pd.DataFrame:
+    """The history with the smoothed loss added: the data behind the Training tab's charts."""
+    out = history.copy()
+    out["loss_smooth"] = smooth(out["loss"])
+    return out
+
+
+def loss_chart(history: pd.DataFrame, chance: float, lang: str, steps: int | None = None
+               ) -> alt.LayerChart:
+    """Loss J per step, raw and smoothed, with the chance level ln|V| as a dashed rule."""
+    data = training_frame(history)
+    long = data.melt(id_vars="step", value_vars=["loss", "loss_smooth"], var_name="series",
+                     value_name="value")
+    long["series"] = long["series"].map({"loss": t("chart.loss_raw", lang),
+                                         "loss_smooth": t("chart.loss_smooth", lang)})
+    long = long[np.isfinite(long["value"])]
+    x = alt.X("step:Q", title=t("axis.step", lang),
+              scale=alt.Scale(domain=[0, steps]) if steps else alt.Undefined)
+    lines = alt.Chart(long).mark_line().encode(
+        x=x,
+        y=alt.Y("value:Q", title=t("axis.loss", lang)),
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top")),
+        opacity=alt.condition(alt.datum.series == t("chart.loss_raw", lang),
+                              alt.value(0.35), alt.value(1.0)),
+        tooltip=[alt.Tooltip("step:Q", title=t("axis.step", lang)),
+                 alt.Tooltip("series:N", title=t("chart.series", lang)),
+                 alt.Tooltip("value:Q", title=t("axis.loss", lang), format=".4f")],
+    )
+    rule_data = pd.DataFrame({"chance": [chance], "label": [t("chart.chance", lang, v=chance)]})
+    rule = alt.Chart(rule_data).mark_rule(strokeDash=[6, 4]).encode(
+        y="chance:Q", tooltip=[alt.Tooltip("label:N", title=t("chart.chance_title", lang))])
+    text = alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-6).encode(
+        y="chance:Q", x=alt.value(0), text="label:N")
+    return (lines + rule + text).properties(title=t("chart.loss_title", lang), height=HEIGHT)
+
+
+def grad_norm_chart(history: pd.DataFrame, clip: str, clip_at: float, lang: str,
+                    steps: int | None = None) -> alt.LayerChart:
+    """‖∂J/∂θ‖ before clipping per step on a log axis; the threshold and clipped steps marked."""
+    data = history[["step", "grad_norm", "clipped"]].copy()
+    data = data[np.isfinite(data["grad_norm"]) & (data["grad_norm"] > 0)]
+    data["clipped_label"] = np.where(data["clipped"], t("chart.clipped_yes", lang),
+                                     t("chart.clipped_no", lang))
+    x = alt.X("step:Q", title=t("axis.step", lang),
+              scale=alt.Scale(domain=[0, steps]) if steps else alt.Undefined)
+    y = alt.Y("grad_norm:Q", title=t("axis.grad_norm", lang), scale=alt.Scale(type="log"))
+    tips = [alt.Tooltip("step:Q", title=t("axis.step", lang)),
+            alt.Tooltip("grad_norm:Q", title=t("axis.grad_norm", lang), format=".4g"),
+            alt.Tooltip("clipped_label:N", title=t("chart.clipped", lang))]
+    line = alt.Chart(data).mark_line(opacity=0.6).encode(x=x, y=y, tooltip=tips)
+    layers = [line]
+    if clip != "none":
+        points = alt.Chart(data[data["clipped"]]).mark_point(filled=True, size=18).encode(
+            x=x, y=y, tooltip=tips,
+            shape=alt.Shape("clipped_label:N", title=None, legend=alt.Legend(orient="top")))
+        layers.append(points)
+    if clip == "norm":
+        rule_data = pd.DataFrame({"c": [clip_at], "label": [t("chart.clip_rule", lang, c=clip_at)]})
+        layers.append(alt.Chart(rule_data).mark_rule(strokeDash=[6, 4]).encode(
+            y="c:Q", tooltip=[alt.Tooltip("label:N", title=t("chart.clip_title", lang))]))
+    return alt.layer(*layers).properties(title=t("chart.grad_title", lang), height=HEIGHT)
+
+
+def w_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None) -> alt.Chart:
+    """‖W_hh‖₂ and the spectral radius ρ(W_hh) at the measured steps."""
+    data = history[["step", "w_norm", "spectral_radius"]].dropna()
+    long = data.melt(id_vars="step", var_name="series", value_name="value")
+    long["series"] = long["series"].map({"w_norm": t("chart.w_norm", lang),
+                                         "spectral_radius": t("chart.rho", lang)})
+    x = alt.X("step:Q", title=t("axis.step", lang),
+              scale=alt.Scale(domain=[0, steps]) if steps else alt.Undefined)
+    return alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=12)).encode(
+        x=x,
+        y=alt.Y("value:Q", title=t("axis.w_norm", lang)),
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top")),
+        tooltip=[alt.Tooltip("step:Q", title=t("axis.step", lang)),
+                 alt.Tooltip("series:N", title=t("chart.series", lang)),
+                 alt.Tooltip("value:Q", title=t("axis.w_norm", lang), format=".4f")],
+    ).properties(title=t("chart.w_title", lang), height=HEIGHT)
+
+
+def by_distance_chart(summary: pd.DataFrame, title: str, y_title: str, lang: str
+                      ) -> alt.LayerChart:
+    """Median over t (line) and the 10th-90th percentile band, by distance t-k, on a log axis.
+
+    `summary` columns: distance, series (display name), median, p10, p90.
+    """
+    data = summary[np.isfinite(summary["median"]) & (summary["median"] > 0)].copy()
+    data["p10"] = data["p10"].where(data["p10"] > 0, data["median"])
+    x = alt.X("distance:Q", title=t("axis.distance", lang))
+    color = alt.Color("series:N", title=None, legend=alt.Legend(orient="top", labelLimit=320))
+    tips = [alt.Tooltip("series:N", title=t("chart.series", lang)),
+            alt.Tooltip("distance:Q", title=t("axis.distance", lang)),
+            alt.Tooltip("median:Q", title=t("chart.median", lang), format=".3e"),
+            alt.Tooltip("p10:Q", title="p10", format=".3e"),
+            alt.Tooltip("p90:Q", title="p90", format=".3e")]
+    band = alt.Chart(data).mark_area(opacity=0.18).encode(
+        x=x, y=alt.Y("p10:Q", scale=alt.Scale(type="log"), title=y_title), y2="p90:Q",
+        color=color, tooltip=tips)
+    line = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=14)).encode(
+        x=x, y=alt.Y("median:Q", scale=alt.Scale(type="log"), title=y_title), color=color,
+        strokeDash=alt.StrokeDash("series:N", legend=None), tooltip=tips)
+    return (band + line).properties(title=title, height=HEIGHT + 60)
+
+
+def heatmap_chart(pairs: pd.DataFrame, value: str, title: str, value_title: str, lang: str
+                  ) -> alt.Chart:
+    """One cell per pair (t, k), coloured by log10 of `value`."""
+    data = pairs[["t", "k", "distance", value]].copy()
+    data = data[np.isfinite(data[value]) & (data[value] > 0)]
+    data["log10"] = np.log10(data[value])
+    return alt.Chart(data).mark_rect().encode(
+        x=alt.X("k:O", title=t("axis.k", lang), axis=alt.Axis(labelOverlap=True)),
+        y=alt.Y("t:O", title=t("axis.t", lang), sort="descending",
+                axis=alt.Axis(labelOverlap=True)),
+        color=alt.Color("log10:Q", title=f"log10 {value_title}",
+                        scale=alt.Scale(scheme="viridis")),
+        tooltip=[alt.Tooltip("t:Q"), alt.Tooltip("k:Q"),
+                 alt.Tooltip("distance:Q", title=t("axis.distance", lang)),
+                 alt.Tooltip(f"{value}:Q", title=value_title, format=".3e")],
+    ).properties(title=title, height=HEIGHT + 60)
+
+
+def chart_data(chart: alt.TopLevelMixin) -> pd.DataFrame:
+    """The first layer's data of a chart (what tests compare against rnnlab's numbers)."""
+    layer = chart.layer[0] if hasattr(chart, "layer") else chart
+    return layer.data

@@ -1,0 +1,107 @@
+"""Training runs shared by a whole class: one run per distinct configuration, watched by many.
+
+A classroom server is one process. When thirty students open the same lesson link, the first
+request starts a training run in a worker thread and the other twenty-nine watch that same run's
+progress; when it finishes, its result stays in a bounded cache for later visitors. A run nobody
+watches any more (its students changed their settings) stops by itself, so an abandoned long run
+does not hold the CPU. At most `max_parallel` runs train at once; the rest wait their turn.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rnnlab.train import TrainResult
+
+
+@dataclass
+class Run:
+    """One training run and what its watchers can see of it while it goes on."""
+
+    key: tuple
+    records: list[dict] = field(default_factory=list)  # one history row per step so far
+    result: TrainResult | None = None
+    error: str | None = None  # a message when training raised (bad text, bad config)
+    queued: bool = True  # waiting for a free training slot
+    abandoned: bool = False  # stopped because nobody watched it any more
+    done: threading.Event = field(default_factory=threading.Event)
+    last_seen: float = field(default_factory=time.monotonic)
+
+    def touch(self) -> None:
+        """A watcher is still here (called on every poll)."""
+        self.last_seen = time.monotonic()
+
+    def snapshot(self) -> list[dict]:
+        """The history rows so far (a copy; the worker only appends)."""
+        return self.records[:]
+
+
+class RunRegistry:
+    """A process-wide cache of training runs keyed by (config, corpus key)."""
+
+    def __init__(self, max_bytes: int = 256 * 2**20, max_runs: int = 64, max_parallel: int = 2,
+                 idle_timeout: float = 15.0):
+        self.max_bytes, self.max_runs, self.idle_timeout = max_bytes, max_runs, idle_timeout
+        self._runs: OrderedDict[tuple, Run] = OrderedDict()  # least recently used first
+        self._lock = threading.Lock()
+        self._slots = threading.Semaphore(max_parallel)
+        self.started = 0  # how many training runs this process has begun: the load test reads it
+
+    def get(self, key: tuple, work: Callable[[Callable[[dict], bool]], TrainResult]) -> Run:
+        """The run for `key`, started with `work(on_step)` if no live or finished one exists."""
+        with self._lock:
+            run = self._runs.get(key)
+            if run is not None and not run.abandoned:
+                self._runs.move_to_end(key)
+                run.touch()
+                return run
+            run = Run(key)
+            self._runs[key] = run
+            self.started += 1
+        threading.Thread(target=self._work, args=(run, work), daemon=True,
+                         name=f"rnnlab-train-{self.started}").start()
+        return run
+
+    def stats(self) -> dict:
+        with self._lock:
+            runs = list(self._runs.values())
+        return {"started": self.started, "cached": len(runs),
+                "bytes": sum(r.result.nbytes() for r in runs if r.result is not None),
+                "running": sum(not r.done.is_set() for r in runs)}
+
+    def _work(self, run: Run, work: Callable) -> None:
+        def on_step(record: dict) -> bool:
+            run.records.append(record)
+            return time.monotonic() - run.last_seen > self.idle_timeout
+
+        try:
+            with self._slots:
+                run.queued = False
+                if time.monotonic() - run.last_seen > self.idle_timeout:
+                    run.abandoned = True
+                else:
+                    run.result = work(on_step)
+                    run.abandoned = run.result.stopped_at is not None
+        except Exception as err:  # a bad corpus or config: shown to the watchers, never raised
+            run.error = f"{type(err).__name__}: {err}"
+        finally:
+            run.done.set()
+            self._evict(run)
+
+    def _evict(self, finished: Run) -> None:
+        """Drop abandoned runs and the least recently used finished ones beyond the bounds."""
+        with self._lock:
+            if finished.abandoned and self._runs.get(finished.key) is finished:
+                del self._runs[finished.key]
+            total = sum(r.result.nbytes() for r in self._runs.values() if r.result is not None)
+            for key in list(self._runs):
+                if total <= self.max_bytes and len(self._runs) <= self.max_runs:
+                    break
+                run = self._runs[key]
+                if run.done.is_set():
+                    total -= run.result.nbytes() if run.result is not None else 0
+                    del self._runs[key]
