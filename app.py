@@ -101,6 +101,7 @@ def seed_from_url() -> str:
             else:
                 ignored.append(name)
         state.ignored = ignored
+        state.link_numbers = {n: query.get(n) for n in NUMBERS if query.get(n) is not None}
     return state.get("lang", "en") if state.get("lang") in LANGS else "en"
 
 
@@ -186,6 +187,11 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
                        hidden=int(hidden), seq_len=int(seq_len), batch=int(batch), init=init,
                        rho=float(rho), optimizer=optimizer, lr=float(lr), clip=clip,
                        clip_at=float(clip_at), steps=int(steps), seed=int(seed))
+    shown = {"hidden": hidden, "seq": seq_len, "batch": batch, "rho": rho, "lr": lr,
+             "steps": steps, "seed": seed}
+    shown |= {"dist": distance} if corpus_name == "longrange" else {}
+    shown |= {"clip_at": clip_at} if clip != "none" else {}
+    check_link_numbers(shown)
     if st.session_state.get("ignored"):
         notes.append(t("url.ignored", lang, names=", ".join(st.session_state.ignored)))
     problems = config.problems()
@@ -197,6 +203,20 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
         notes.append(message)
         config = config.replace(corpus="english")
     return config, text, notes
+
+
+def check_link_numbers(shown: dict) -> None:
+    """On the first run, note the link's numbers that the controls could not take as given."""
+    asked = st.session_state.pop("link_numbers", {})
+    for name, raw in asked.items():
+        if name not in shown:  # a control this page does not show (e.g. d for a bundled text)
+            continue
+        try:
+            ok = np.isclose(float(raw), float(shown[name]), rtol=1e-9, atol=0)
+        except (TypeError, ValueError, OverflowError):
+            ok = False
+        if not ok and name not in st.session_state.ignored:
+            st.session_state.ignored.append(name)
 
 
 def training_text(config: LabConfig, upload, lang: str) -> tuple[corpus.Corpus, str | None]:
