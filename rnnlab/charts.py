@@ -50,10 +50,11 @@ def loss_chart(history: pd.DataFrame, chance: float, lang: str, steps: int | Non
                  alt.Tooltip("value:Q", title=t("axis.loss", lang), format=".4f")],
     )
     rule_data = pd.DataFrame({"chance": [chance], "label": [t("chart.chance", lang, v=chance)]})
+    y_rule = alt.Y("chance:Q", title=t("axis.loss", lang))
     rule = alt.Chart(rule_data).mark_rule(strokeDash=[6, 4]).encode(
-        y="chance:Q", tooltip=[alt.Tooltip("label:N", title=t("chart.chance_title", lang))])
+        y=y_rule, tooltip=[alt.Tooltip("label:N", title=t("chart.chance_title", lang))])
     text = alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-6).encode(
-        y="chance:Q", x=alt.value(0), text="label:N")
+        y=y_rule, x=alt.value(0), text="label:N")
     return (lines + rule + text).properties(title=t("chart.loss_title", lang), height=HEIGHT)
 
 
@@ -80,7 +81,8 @@ def grad_norm_chart(history: pd.DataFrame, clip: str, clip_at: float, lang: str,
     if clip == "norm":
         rule_data = pd.DataFrame({"c": [clip_at], "label": [t("chart.clip_rule", lang, c=clip_at)]})
         layers.append(alt.Chart(rule_data).mark_rule(strokeDash=[6, 4]).encode(
-            y="c:Q", tooltip=[alt.Tooltip("label:N", title=t("chart.clip_title", lang))]))
+            y=alt.Y("c:Q", title=t("axis.grad_norm", lang)),
+            tooltip=[alt.Tooltip("label:N", title=t("chart.clip_title", lang))]))
     return alt.layer(*layers).properties(title=t("chart.grad_title", lang), height=HEIGHT)
 
 
@@ -145,6 +147,8 @@ def heatmap_chart(pairs: pd.DataFrame, value: str, title: str, value_title: str,
 
 
 def chart_data(chart: alt.TopLevelMixin) -> pd.DataFrame:
-    """The first layer's data of a chart (what tests compare against rnnlab's numbers)."""
-    layer = chart.layer[0] if hasattr(chart, "layer") else chart
-    return layer.data
+    """The main data of a chart (what tests compare against rnnlab's numbers): the chart's own,
+    or, when Altair kept it per layer, the first layer's."""
+    if isinstance(chart.data, pd.DataFrame):
+        return chart.data
+    return chart.layer[0].data
