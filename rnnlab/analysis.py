@@ -1,0 +1,145 @@
+"""Gradient-flow analysis: the Jacobian norms and distant contributions, summarised for the app.
+
+The exact per-pair numbers come from `rnnlab.jacobians` (‖∂h_t/∂h_k‖₂ against the bounds) and
+`rnnlab.contributions` (‖∂J_t/∂h_k‖, ‖∂J_t/∂x_k‖, the step-k term of ∂J_t/∂W_hh, per word); this
+module reduces them to what a chart or a sentence needs: medians and spreads by distance t - k,
+the fitted per-step rate next to the bound's rate ln(β_W β_h), the regime the bound guarantees,
+the effective horizon and the share of the gradient that comes from beyond a distance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from rnnlab.contributions import (
+    QUANTITIES,
+    distant_contributions,
+    weight_terms,
+    word_contributions,
+)
+from rnnlab.jacobians import (
+    FORMS,
+    jacobian_norms,
+    one_step_norms,
+    single_threaded_blas,
+    spectral_norms,
+    step_jacobians,
+)
+from rnnlab.model import Params, derivative_bound
+
+__all__ = [
+    "FORMS", "QUANTITIES", "VERDICTS", "Regime", "decay_rate", "distant_contributions",
+    "horizon", "jacobian_norms", "one_step_norms", "regime", "share_beyond", "spectral_norms",
+    "step_jacobians", "summarize", "weight_terms", "word_contributions",
+]
+
+VERDICTS = ("vanishing_guaranteed", "bound_silent")
+_SUMMARIZED = ("measured", "stepwise_bound", "bound") + QUANTITIES
+
+
+def summarize(pairs: pd.DataFrame, quantities=None, low: float = 0.1, high: float = 0.9
+              ) -> pd.DataFrame:
+    """Median and spread over t, for each distance t - k and quantity, of a per-pair table.
+
+    `pairs` is jacobian_norms or distant_contributions; `quantities` defaults to every column of
+    measured, stepwise_bound, bound, grad_h, grad_x, grad_W it has. Returns the long table
+    distance, quantity, median, p10, p90 (the `low` and `high` quantiles), n. The statistics are
+    order statistics (the nearest observed value, no interpolation), so they sit on a log axis
+    exactly like the values themselves and a zero stays a zero.
+    """
+    if quantities is None:
+        quantities = [q for q in _SUMMARIZED if q in pairs.columns]
+    parts = []
+    for q in quantities:
+        g = pairs.groupby("distance")[q]
+        stats = {name: g.quantile(p, interpolation="nearest")
+                 for name, p in (("median", 0.5), ("p10", low), ("p90", high))}
+        part = pd.DataFrame(stats)
+        part["n"] = g.size()
+        parts.append(part.reset_index().assign(quantity=q))
+    columns = ["distance", "quantity", "median", "p10", "p90", "n"]
+    return pd.concat(parts, ignore_index=True)[columns]
+
+
+def decay_rate(norms: pd.DataFrame) -> float:
+    """The fitted per-step rate r of the measured norm, ln ‖∂h_t/∂h_k‖₂ ≈ a + r (t - k).
+
+    Least squares over the per-distance medians of log10_measured (zeros left out), converted to
+    the natural log so it compares directly with the bound's rate ln(β_W β_h). r < 0 decays by the
+    factor e^r a step, r > 0 grows; NaN with fewer than two distances to fit.
+    """
+    med = norms.groupby("distance")["log10_measured"].median()
+    med = med[np.isfinite(med.to_numpy())]
+    if len(med) < 2:
+        return float("nan")
+    slope = np.polyfit(med.index.to_numpy(dtype=np.float64), med.to_numpy(), 1)[0]
+    return float(slope * np.log(10.0))
+
+
+@dataclass(frozen=True)
+class Regime:
+    """What the bound ‖∂h_t/∂h_k‖₂ ≤ (β_W β_h)^(t-k) says about one W_hh and activation."""
+
+    beta_W: float  # ‖W_hh‖₂
+    beta_h: float  # sup |f'|
+    product: float  # β_W β_h
+    bound_rate: float  # ln(β_W β_h), the bound's per-step rate
+    measured_rate: float | None  # decay_rate of the measured norms, when they were given
+    verdict: str  # "vanishing_guaranteed" (β_W β_h < 1) or "bound_silent" (β_W β_h ≥ 1)
+
+
+def regime(params: Params, activation: str, norms: pd.DataFrame | None = None) -> Regime:
+    """The regime verdict from β_W β_h.
+
+    Below 1 the bound forces ‖∂h_t/∂h_k‖₂ to vanish geometrically (for the sigmoid, β_h = 1/4, that
+    is whenever ‖W_hh‖₂ < 4). At or above 1 the bound rules nothing out, vanishing or exploding:
+    the measured rate, from `norms` (jacobian_norms), decides.
+    """
+    beta_h = derivative_bound(activation)
+    with single_threaded_blas():
+        beta_W = float(spectral_norms(params.W_hh))
+    product = beta_W * beta_h
+    with np.errstate(divide="ignore"):
+        bound_rate = float(np.log(product))
+    return Regime(
+        beta_W=beta_W, beta_h=beta_h, product=product, bound_rate=bound_rate,
+        measured_rate=None if norms is None else decay_rate(norms),
+        verdict=VERDICTS[0] if product < 1.0 else VERDICTS[1],
+    )
+
+
+def horizon(summary: pd.DataFrame, quantity: str = "grad_W", fraction: float = 1e-3
+            ) -> int | None:
+    """The effective horizon: the first distance whose median `quantity` falls below `fraction`
+    times the median at distance 0. `summary` is summarize(distant_contributions(...)).
+
+    None when no distance in the window gets that low (the horizon lies beyond it), or when the
+    distance-0 median is itself 0.
+    """
+    rows = summary[summary["quantity"] == quantity].set_index("distance")["median"].sort_index()
+    if 0 not in rows.index:
+        raise ValueError(f"the summary has no distance-0 row for {quantity!r}")
+    reference = rows.loc[0]
+    below = rows.index[(rows.index > 0) & (rows.to_numpy() < fraction * reference)]
+    if reference <= 0 or below.empty:
+        return None
+    return int(below[0])
+
+
+def share_beyond(contributions: pd.DataFrame, quantity: str = "grad_W") -> pd.DataFrame:
+    """For each distance d, the share of the gradient's terms that come from distances beyond d:
+
+        share(d) = Σ_{t-k > d} q_{t,k} / Σ_{t,k} q_{t,k},   q = grad_W by default
+
+    a share of the summed term norms ‖(∂J_t/∂z_k) h_{k-1}ᵀ‖_F of ∂J/∂W_hh = (1/T) Σ_t Σ_k (terms)
+    (terms may partly cancel in the sum, so this is not a share of ‖∂J/∂W_hh‖). Columns distance,
+    share; share(0) is the part not from the current step, and the last row is 0.
+    """
+    per = contributions.groupby("distance")[quantity].sum().sort_index()  # Σ_t at each distance
+    total = float(per.sum())
+    beyond = per[::-1].cumsum()[::-1] - per  # Σ over larger distances
+    share = beyond.to_numpy() / total if total > 0 else np.full(len(per), np.nan)
+    return pd.DataFrame({"distance": per.index.to_numpy(), "share": share})

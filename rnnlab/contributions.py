@@ -1,0 +1,163 @@
+"""How much each earlier step k, character and word contributes to the loss J_t at step t.
+
+The lecture's chain rule splits the gradient of J_t = -log p_t[y_t] into one term per earlier step:
+
+    ∂J_t/∂W_hh = Σ_{k=1..t} ∂J_t/∂h_t · ∂h_t/∂h_k · ∂⁺h_k/∂W_hh = Σ_k (∂J_t/∂z_k) h_{k-1}ᵀ
+
+where ∂J_t/∂h_t = W_Sᵀ (p_t - onehot(y_t)), ∂J_t/∂h_{k-1} = W_hhᵀ ∂J_t/∂z_k and
+∂J_t/∂z_k = f'(z_k) ⊙ ∂J_t/∂h_k; ∂⁺ is the immediate partial (h_{k-1} held fixed). For the one-hot
+input x_k, ∂J_t/∂x_k = W_hxᵀ ∂J_t/∂z_k. These vectors are walked back from k = t for all t at once,
+each rescaled by a power of two every step, so norms of 1e-46 (or 1e-300) come out exact.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnnlab.jacobians import Run, run_sequence, single_threaded_blas
+from rnnlab.model import Params
+
+QUANTITIES = ("grad_h", "grad_x", "grad_W")
+
+
+def _seeds(params: Params, run: Run) -> np.ndarray:
+    """∂J_t/∂h_t = W_Sᵀ (p_t - onehot(y_t)) for t = 1..T, (T, H)."""
+    logits = run.h[1:] @ params.W_S.T + params.b_y  # (T, V)
+    logits -= logits.max(axis=1, keepdims=True)
+    p = np.exp(logits)  # (T, V)
+    p /= p.sum(axis=1, keepdims=True)
+    rows = np.arange(len(run.y))
+    p[rows, run.y] = 0.0
+    p[rows, run.y] = -p.sum(axis=1)  # p_y - 1 = -Σ_{v≠y} p_v, exact when p_y is close to 1
+    return p @ params.W_S  # (T, H)
+
+
+def _backward(params: Params, run: Run, ts: np.ndarray):
+    """Walk ∂J_t/∂h_k back from k = t to 1 for the steps ts (sorted, 1-based), all at once.
+
+    Yields (k, lo, dh, dz, dx, e) for k = max(ts)..1: the rows ts[lo:] are those with t ≥ k, and
+    dh = ∂J_t/∂h_k, dz = ∂J_t/∂z_k, dx = ∂J_t/∂x_k = W_hxᵀ dz, each times 2^-e (e an int
+    exponent per row). The yielded arrays are overwritten by the next step.
+    """
+    seeds = _seeds(params, run)[ts - 1]  # (n, H)
+    _, e0 = np.frexp(np.abs(seeds).max(axis=1))
+    n, H = seeds.shape
+    W = np.concatenate([params.W_hh, params.W_hx], axis=1)  # (H, H+V): both products at once
+    dh = np.empty((n, H))  # (n, H)
+    dz = np.empty((n, H))  # (n, H)
+    back = np.empty((n, W.shape[1]))  # (n, H+V): [W_hhᵀ dz, W_hxᵀ dz] as rows
+    e = np.zeros(n, dtype=np.int64)  # (n,)
+    lo = n
+    for k in range(int(ts[-1]), 0, -1):
+        while lo > 0 and ts[lo - 1] == k:
+            lo -= 1
+            dh[lo] = np.ldexp(seeds[lo], -e0[lo])
+            e[lo] = e0[lo]
+        np.multiply(dh[lo:], run.fprime[k - 1], out=dz[lo:])
+        np.matmul(dz[lo:], W, out=back[lo:])
+        yield k, lo, dh[lo:], dz[lo:], back[lo:, H:], e[lo:]
+        _, shift = np.frexp(np.abs(back[lo:, :H]).max(axis=1))
+        np.multiply(back[lo:, :H], np.ldexp(1.0, -shift)[:, None], out=dh[lo:])
+        e[lo:] += shift
+
+
+def distant_contributions(params: Params, inputs, targets, h0=None,
+                          activation: str = "sigmoid") -> pd.DataFrame:
+    """The contribution of step k to J_t for every pair 1 ≤ k ≤ t ≤ T (J_t not divided by T).
+
+    Columns t, k, distance = t - k and
+
+    - grad_h = ‖∂J_t/∂h_k‖₂
+    - grad_x = ‖∂J_t/∂x_k‖₂ = ‖W_hxᵀ ∂J_t/∂z_k‖₂, x_k the one-hot input vector
+    - grad_W = ‖(∂J_t/∂z_k) h_{k-1}ᵀ‖_F = ‖∂J_t/∂z_k‖₂ ‖h_{k-1}‖₂, the step-k term of ∂J_t/∂W_hh
+
+    Rows are sorted by (t, k). Cost O(T² H (H + V)).
+    """
+    run = run_sequence(params, inputs, targets, h0, activation)
+    T = len(run.x)
+    sq = {q: np.zeros((T, T)) for q in QUANTITIES}  # (T, T) squared norms · 4^-e, [t-1, k-1]
+    exp2 = np.zeros((T, T), dtype=np.int64)  # (T, T)
+    with single_threaded_blas():
+        for k, lo, dh, dz, dx, e in _backward(params, run, np.arange(1, T + 1)):
+            sq["grad_h"][lo:, k - 1] = np.einsum("ij,ij->i", dh, dh)
+            sq["grad_x"][lo:, k - 1] = np.einsum("ij,ij->i", dx, dx)
+            sq["grad_W"][lo:, k - 1] = np.einsum("ij,ij->i", dz, dz)
+            exp2[lo:, k - 1] = e
+    t, k = np.tril_indices(T)  # t ≥ k, sorted by (t, k)
+    h_norm = np.linalg.norm(run.h[:-1], axis=1)[k]  # ‖h_{k-1}‖
+    frame = {"t": t + 1, "k": k + 1, "distance": t - k}
+    for q, a in sq.items():
+        frame[q] = np.ldexp(np.sqrt(a[t, k]) * (h_norm if q == "grad_W" else 1.0), exp2[t, k])
+    return pd.DataFrame(frame)
+
+
+def weight_terms(params: Params, inputs, targets, t: int, h0=None,
+                 activation: str = "sigmoid") -> np.ndarray:
+    """The terms of ∂J_t/∂W_hh, one per earlier step: (t, H, H), entry k-1 = (∂J_t/∂z_k) h_{k-1}ᵀ.
+
+    They sum over k to ∂J_t/∂W_hh; their Frobenius norms are distant_contributions' grad_W.
+    """
+    run = run_sequence(params, inputs, targets, h0, activation)
+    t = _check_step(t, len(run.x))
+    terms = np.empty((t, params.hidden_size, params.hidden_size))  # (t, H, H)
+    for k, _, _, dz, _, e in _backward(params, run, np.array([t])):
+        terms[k - 1] = np.outer(np.ldexp(dz[0], e[0]), run.h[k - 1])
+    return terms
+
+
+def word_contributions(params: Params, inputs, targets, t: int, spans, h0=None,
+                       activation: str = "sigmoid", *, text: str | None = None,
+                       quantity: str = "grad_x") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The contribution of each earlier character and word to the prediction at step t (1-based).
+
+    Character k (text[k-1], the input x_k) contributes c_k = `quantity` of the pair (t, k), for
+    k = 1..t; a word, given as a half-open span (start, end) of text positions, contributes the sum
+    of c_k over its characters up to t. Characters outside every span (spaces, punctuation) get
+    word -1. Returns (characters: k, char, distance, word, contribution;
+    words: word, start, end, text, distance (from the word's last character before t),
+    n_chars, contribution), words that start after t left out.
+    """
+    if quantity not in QUANTITIES:
+        raise ValueError(f"unknown quantity {quantity!r}; choose one of {', '.join(QUANTITIES)}")
+    run = run_sequence(params, inputs, targets, h0, activation)
+    T = len(run.x)
+    t = _check_step(t, T)
+    if text is not None and len(text) != T:
+        raise ValueError(f"text has {len(text)} characters but the sequence has T = {T} steps")
+    spans = [(int(a), int(b)) for a, b in spans]
+    if any(not 0 <= a < b <= T for a, b in spans):
+        raise ValueError(f"word spans must satisfy 0 <= start < end <= T = {T}")
+
+    c = np.zeros(t)  # (t,) c_k for k = 1..t
+    for k, _, dh, dz, dx, e in _backward(params, run, np.array([t])):
+        v = {"grad_h": dh[0], "grad_x": dx[0],
+             "grad_W": dz[0] * np.linalg.norm(run.h[k - 1])}[quantity]
+        c[k - 1] = np.ldexp(np.linalg.norm(v), e[0])
+    word = np.full(t, -1)
+    for i, (a, b) in enumerate(spans):
+        word[a:min(b, t)] = i
+    chars = pd.DataFrame({
+        "k": np.arange(1, t + 1),
+        "char": list(text[:t]) if text is not None else [""] * t,
+        "distance": t - np.arange(1, t + 1),
+        "word": word,
+        "contribution": c,
+    })
+    kept = [(i, a, b) for i, (a, b) in enumerate(spans) if a < t]
+    words = pd.DataFrame({
+        "word": [i for i, _, _ in kept],
+        "start": [a for _, a, _ in kept],
+        "end": [b for _, _, b in kept],
+        "text": [text[a:b] if text is not None else "" for _, a, b in kept],
+        "distance": [t - min(b, t) for _, _, b in kept],
+        "n_chars": [min(b, t) - a for _, a, b in kept],
+        "contribution": [float(c[a:min(b, t)].sum()) for _, a, b in kept],
+    })
+    return chars, words
+
+
+def _check_step(t, T: int) -> int:
+    if not (np.issubdtype(type(t), np.integer) and 1 <= t <= T):
+        raise ValueError(f"t must be a step in 1..{T}, got {t!r}")
+    return int(t)

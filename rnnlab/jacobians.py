@@ -1,0 +1,244 @@
+"""The Jacobians ∂h_t/∂h_k of the recurrence, their exact spectral norms, and the lecture's bound.
+
+One step of the recurrence z_j = W_hh h_{j-1} + W_hx[:, x_j] + b_h, h_j = f(z_j) has the Jacobian
+
+    ∂h_j/∂h_{j-1} = diag(f'(z_j)) W_hh                       (H, H)
+
+and a distance t - k multiplies t - k of them:
+
+    ∂h_t/∂h_k = Π_{j=k+1..t} diag(f'(z_j)) W_hh
+    ‖∂h_t/∂h_k‖₂ ≤ Π_{j=k+1..t} ‖W_hh‖₂ max_i |f'(z_{j,i})| ≤ (β_W β_h)^(t-k)
+
+with β_W = ‖W_hh‖₂ and β_h = sup |f'|. The lecture note writes the step as W_hhᵀ diag(f'(h_{j-1})):
+the transpose is the back-propagation (denominator-layout) form and has the same norm, but f' is
+taken at h_{j-1} instead of z_j, which changes the numbers. `form="lecture"` computes that version.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from rnnlab.model import Params, _check, derivative, derivative_bound, forward_states
+
+try:
+    from threadpoolctl import threadpool_limits
+except ImportError:  # optional: without it BLAS keeps its own thread count
+    threadpool_limits = None
+
+FORMS = ("correct", "transpose", "lecture")
+_LOG10_2 = np.log10(2.0)
+_WORKERS = min(2, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Run:
+    """One sequence run forward: what every analysis of that sequence shares."""
+
+    x: np.ndarray  # (T,) input ids x_1..x_T
+    y: np.ndarray  # (T,) target ids y_1..y_T
+    h: np.ndarray  # (T+1, H) h_0..h_T
+    z: np.ndarray  # (T, H) z_1..z_T
+    fprime: np.ndarray  # (T, H) f'(z_1)..f'(z_T)
+    activation: str
+
+
+def exact_derivative(activation: str, z: np.ndarray) -> np.ndarray:
+    """f'(z) to full relative precision where it is tiny: sigmoid'(z) = e^-|z| / (1 + e^-|z|)²,
+    tanh'(z) = 4 e^-2|z| / (1 + e^-2|z|)². (h(1-h) and 1-h² flush saturated units to 0.)"""
+    if activation == "sigmoid":
+        e = np.exp(-np.abs(z))
+        return e / (1.0 + e) ** 2
+    if activation == "tanh":
+        e = np.exp(-2.0 * np.abs(z))
+        return 4.0 * e / (1.0 + e) ** 2
+    return derivative(activation, z)
+
+
+def run_sequence(params: Params, inputs, targets=None, h0=None, activation: str = "sigmoid"
+                 ) -> Run:
+    """Validate one sequence (inputs, targets: int (T,); h0: (H,) or None) and run it forward."""
+    if np.ndim(inputs) != 1 or (targets is not None and np.ndim(targets) != 1):
+        raise ValueError("the analysis takes one sequence: inputs and targets of shape (T,)")
+    if h0 is not None and np.ndim(h0) != 1:
+        raise ValueError(f"h0 must have shape (H,) = ({params.hidden_size},), got {np.shape(h0)}")
+    x, y, h0, _ = _check(params, inputs, inputs if targets is None else targets, h0, activation)
+    x, y = x[0], y[0]
+    hs = forward_states(params, x[:, None], h0, activation)[:, 0]  # (T, H)
+    h = np.concatenate([h0, hs])  # (T+1, H)
+    z = h[:-1] @ params.W_hh.T + params.W_hx.T[x] + params.b_h  # (T, H)
+    return Run(x, y, h, z, exact_derivative(activation, z), activation)
+
+
+def single_threaded_blas():
+    """A context in which BLAS runs on one thread (a no-op without threadpoolctl).
+
+    Small LAPACK and BLAS calls (H ≤ 512) get up to tenfold slower when OpenBLAS threads them on
+    a busy machine; the analyses split their work over their own threads instead."""
+    return threadpool_limits(1) if threadpool_limits is not None else nullcontext()
+
+
+def _diagonals(run: Run, form: str) -> np.ndarray:
+    """The diagonal of each step's factor: f'(z_j) (the right point), or f'(h_{j-1}) (the note)."""
+    if form not in FORMS:
+        raise ValueError(f"unknown form {form!r}; choose one of {', '.join(FORMS)}")
+    if form == "lecture":
+        return exact_derivative(run.activation, run.h[:-1])  # (T, H)
+    return run.fprime  # (T, H)
+
+
+def step_jacobians(params: Params, inputs, h0=None, activation: str = "sigmoid",
+                   form: str = "correct") -> np.ndarray:
+    """All one-step Jacobians, (T, H, H); entry j-1 is, by `form`,
+
+    correct:   ∂h_j/∂h_{j-1} = diag(f'(z_j)) W_hh
+    transpose: W_hhᵀ diag(f'(z_j)), the same matrix transposed (what backprop multiplies by)
+    lecture:   W_hhᵀ diag(f'(h_{j-1})), the note's formula, with f' at the wrong point
+    """
+    run = run_sequence(params, inputs, None, h0, activation)
+    d = _diagonals(run, form)  # (T, H)
+    if form == "correct":
+        return d[:, :, None] * params.W_hh  # (T, H, H)
+    return params.W_hh.T * d[:, None, :]  # (T, H, H)
+
+
+def spectral_norms(A: np.ndarray) -> np.ndarray:
+    """‖A_i‖₂ for a stack (..., m, n), as the square root of the largest eigenvalue of A_iᵀA_i.
+
+    Each A_i is first scaled by a power of two so its largest entry is in [1/2, 1): the Gram matrix
+    then neither underflows nor overflows, and the scaling itself is exact."""
+    A = np.asarray(A, dtype=np.float64)
+    if A.shape[-2] < A.shape[-1]:
+        A = np.swapaxes(A, -1, -2)
+    _, e = np.frexp(np.abs(A).max(axis=(-2, -1)))
+    A = A * np.ldexp(1.0, -e)[..., None, None]
+    top = np.linalg.eigvalsh(np.swapaxes(A, -1, -2) @ A)[..., -1]
+    return np.ldexp(np.sqrt(np.maximum(top, 0.0)), e)
+
+
+def one_step_norms(params: Params, inputs, h0=None, activation: str = "sigmoid"
+                   ) -> pd.DataFrame:
+    """Per step j = 1..T, the spectral norms of the three forms of the one-step Jacobian:
+
+    correct = ‖diag(f'(z_j)) W_hh‖₂, transpose = ‖W_hhᵀ diag(f'(z_j))‖₂ (always equal to correct),
+    lecture = ‖W_hhᵀ diag(f'(h_{j-1}))‖₂ (equal only when f' is constant, i.e. linear).
+    """
+    run = run_sequence(params, inputs, None, h0, activation)
+    W = params.W_hh
+    T = len(run.x)
+    return pd.DataFrame({
+        "j": np.arange(1, T + 1),
+        "correct": spectral_norms(run.fprime[:, :, None] * W),
+        "transpose": spectral_norms(W.T * run.fprime[:, None, :]),
+        "lecture": spectral_norms(W.T * _diagonals(run, "lecture")[:, None, :]),
+    })
+
+
+def jacobian_norms(params: Params, inputs, h0=None, activation: str = "sigmoid", *,
+                   form: str = "correct", ks=None, max_distance: int | None = None
+                   ) -> pd.DataFrame:
+    """‖∂h_t/∂h_k‖₂ for every pair 0 ≤ k < t ≤ T, next to the stepwise bound and the note's bound.
+
+    .. math::
+        \\text{measured} = \\|\\prod_{j=k+1}^{t} \\operatorname{diag}(f'(z_j)) W_{hh}\\|_2
+        \\le \\text{stepwise\\_bound} = \\prod_{j=k+1}^{t} \\beta_W \\max_i |f'(z_{j,i})|
+        \\le \\text{bound} = (\\beta_W \\beta_h)^{t-k}
+
+    Columns t, k, distance = t - k, measured, stepwise_bound, bound, and log10_ of the last three
+    (exact even where the value itself under- or overflows float64). Rows are sorted by (t, k).
+    `form="lecture"` takes f' at h_{j-1} (the note's slip); "transpose" equals "correct".
+    `ks` (start steps k) and `max_distance` restrict the pairs when all of them cost too much.
+
+    The products are built incrementally, ∂h_t/∂h_k = diag(f'(z_t)) W_hh ∂h_{t-1}/∂h_k, for all k
+    at once, each rescaled by a power of two every step; their norms come from batched symmetric
+    eigenvalues of the scaled Gram matrices. Cost O(pairs · H³), about 1 ms a pair at H = 128.
+    """
+    run = run_sequence(params, inputs, None, h0, activation)
+    d = _diagonals(run, form)  # (T, H)
+    T = len(run.x)
+    ks = np.arange(T) if ks is None else np.unique(np.asarray(ks, dtype=np.int64))
+    if ks.size == 0 or ks.min() < 0 or ks.max() >= T:
+        raise ValueError(f"ks must be start steps in 0..{T - 1}")
+    max_distance = T if max_distance is None else int(max_distance)
+    if max_distance < 1:
+        raise ValueError("max_distance must be at least 1")
+
+    groups = [ks[i::_WORKERS] for i in range(_WORKERS) if ks[i::_WORKERS].size]
+    with single_threaded_blas(), ThreadPoolExecutor(len(groups)) as pool:
+        parts = list(pool.map(lambda g: _norms_from(params.W_hh, d, g, max_distance), groups))
+    t, k, mant, exp2 = (np.concatenate(a) for a in zip(*parts, strict=True))
+    order = np.lexsort((k, t))
+    t, k, mant, exp2 = t[order], k[order], mant[order], exp2[order]
+    dist = t - k
+
+    with single_threaded_blas():
+        beta_W = float(spectral_norms(params.W_hh))
+    beta_h = derivative_bound(activation)
+    with np.errstate(divide="ignore"):
+        log10_measured = np.log10(mant) + exp2 * _LOG10_2
+        # Π_{j=k+1..t} β_W max|f'|: a step where every f' is 0 makes the rest exactly 0
+        step = np.log10(d.max(axis=1))  # (T,)
+        zeros = np.concatenate([[0], np.cumsum(np.isneginf(step))])  # (T+1,)
+        logs = np.concatenate([[0.0], np.cumsum(np.where(np.isneginf(step), 0.0, step))])
+        log10_stepwise = np.where(zeros[t] > zeros[k], -np.inf,
+                                  logs[t] - logs[k] + dist * np.log10(beta_W))
+        log10_bound = dist * np.log10(beta_W * beta_h)
+    return pd.DataFrame({
+        "t": t, "k": k, "distance": dist,
+        "measured": np.ldexp(mant, exp2),
+        "stepwise_bound": 10.0 ** log10_stepwise,
+        "bound": (beta_W * beta_h) ** dist.astype(np.float64),
+        "log10_measured": log10_measured,
+        "log10_stepwise_bound": log10_stepwise,
+        "log10_bound": log10_bound,
+    })
+
+
+def _norms_from(W_hh: np.ndarray, d: np.ndarray, ks: np.ndarray, max_distance: int):
+    """σ_max(∂h_t/∂h_k) for the sorted start steps ks and k < t ≤ k + max_distance.
+
+    Keeps Q_k = (∂h_t/∂h_k)ᵀ 2^-E_k, so a step is one tall product [Q_k]_k W_hhᵀ diag(d_t); returns
+    flat arrays (t, k, mantissa, exponent) with σ_max = mantissa · 2^exponent.
+    """
+    T, H = d.shape
+    W_T = np.ascontiguousarray(W_hh.T)  # (H, H)
+    n = ks.size
+    Q = np.empty((n, H, H))  # (n, H, H), Q[i] for start step ks[i]
+    E = np.zeros(n, dtype=np.int64)  # (n,)
+    chunk = max(1, 2**17 // (H * H))  # blocks per BLAS call, about 1 MB: stays in cache
+    tmp = np.empty((chunk, H, H))
+    lo = hi = 0  # active blocks Q[lo:hi]
+    out = []
+    for t in range(1, T + 1):
+        while lo < hi and t - ks[lo] > max_distance:
+            lo += 1
+        if hi < n and ks[hi] == t - 1:
+            Q[hi] = np.eye(H)  # ∂h_k/∂h_k
+            E[hi] = 0
+            hi += 1
+        if lo == hi:
+            continue
+        d_t = d[t - 1]  # (H,)
+        live = np.flatnonzero(d_t)  # rows of ∂h_t/∂h_k that are not exactly 0
+        mant = np.zeros(hi - lo)
+        for c0 in range(lo, hi, chunk):
+            c1 = min(c0 + chunk, hi)
+            blocks, buf = Q[c0:c1], tmp[:c1 - c0]
+            np.matmul(blocks.reshape(-1, H), W_T, out=buf.reshape(-1, H))
+            np.multiply(buf, d_t, out=blocks)
+            _, e = np.frexp(np.abs(blocks).max(axis=(1, 2)))
+            blocks *= np.ldexp(1.0, -e)[:, None, None]
+            E[c0:c1] += e
+            if live.size:
+                B = blocks if live.size == H else blocks[:, :, live]  # (c, H, r)
+                top = np.linalg.eigvalsh(B.transpose(0, 2, 1) @ B)[:, -1]
+                mant[c0 - lo:c1 - lo] = np.sqrt(np.maximum(top, 0.0))
+        out.append((np.full(hi - lo, t), ks[lo:hi], mant, E[lo:hi].copy()))
+    if not out:
+        return (np.zeros(0, np.int64),) * 2 + (np.zeros(0), np.zeros(0, np.int64))
+    return tuple(np.concatenate(a) for a in zip(*out, strict=True))
