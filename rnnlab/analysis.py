@@ -26,6 +26,7 @@ from rnnlab.jacobians import (
     one_step_norms,
     single_threaded_blas,
     spectral_norms,
+    starts_within,
     step_jacobians,
 )
 from rnnlab.model import Params, derivative_bound
@@ -33,7 +34,7 @@ from rnnlab.model import Params, derivative_bound
 __all__ = [
     "FORMS", "QUANTITIES", "VERDICTS", "Regime", "decay_rate", "distant_contributions",
     "horizon", "jacobian_norms", "one_step_norms", "regime", "share_beyond", "spectral_norms",
-    "step_jacobians", "summarize", "weight_terms", "word_contributions",
+    "starts_within", "step_jacobians", "summarize", "weight_terms", "word_contributions",
 ]
 
 VERDICTS = ("vanishing_guaranteed", "bound_silent")

@@ -18,6 +18,7 @@ from rnnlab.analysis import (
     one_step_norms,
     regime,
     share_beyond,
+    starts_within,
     step_jacobians,
     summarize,
     weight_terms,
@@ -134,6 +135,23 @@ def test_start_steps_and_max_distance_select_rows_of_the_full_table(activation):
     assert len(part) == 9
     part = part.set_index(["t", "k"])
     pd.testing.assert_frame_equal(part, full.loc[part.index])
+
+
+@pytest.mark.parametrize(("budget", "max_distance"),
+                         [(1000, None), (300, 10), (10**6, None), (1, 5)])
+def test_starts_within_keeps_the_pair_count_in_budget(budget, max_distance):
+    Tl = 100
+    ks = starts_within(Tl, budget, max_distance)
+    m = Tl if max_distance is None else max_distance
+
+    def pairs(starts):
+        return int(np.minimum(Tl - starts, m).sum())
+
+    assert pairs(ks) <= budget or len(ks) == 1
+    stride = ks[1] - ks[0] if len(ks) > 1 else Tl
+    assert np.all(np.diff(ks) == stride) and ks[0] == 0
+    if stride > 1:  # the next finer stride would not fit
+        assert pairs(np.arange(0, Tl, stride - 1)) > budget
 
 
 # The slack: measured and the bounds are computed along different float paths (SVD of a product of
@@ -377,3 +395,17 @@ def test_clear_errors_on_bad_arguments():
     with pytest.raises(ValueError, match="ids outside"):
         distant_contributions(p, x, y + V)
     assert isinstance(p, Params)
+
+
+def test_blas_thread_limit_is_restored_after_concurrent_calls():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from concurrent.futures import ThreadPoolExecutor
+
+    def threads():
+        return [i["num_threads"] for i in threadpoolctl.threadpool_info()]
+
+    before = threads()
+    p, x, y, h0 = _setup("tanh", T=30, H=16)
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda _: jacobian_norms(p, x, h0, "tanh"), range(8)))
+    assert threads() == before
