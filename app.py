@@ -313,11 +313,10 @@ def sample_ui(result, text: corpus.Corpus, config: LabConfig, lang: str) -> None
 def downloads(result, lang: str) -> None:
     buf = io.BytesIO()
     np.savez(buf, **result.params.as_dict())
-    c1, c2 = st.columns(2)
-    c1.download_button(t("ui.download_history", lang),
+    st.download_button(t("ui.download_history", lang),
                        charts.training_frame(result.history).to_csv(index=False),
                        file_name="rnnlab_history.csv", mime="text/csv", key="dl_history")
-    c2.download_button(t("ui.download_params", lang), buf.getvalue(),
+    st.download_button(t("ui.download_params", lang), buf.getvalue(),
                        file_name="rnnlab_params.npz", mime="application/octet-stream",
                        key="dl_params")
 

@@ -51,9 +51,9 @@ def loss_chart(history: pd.DataFrame, chance: float, lang: str, steps: int | Non
     )
     rule_data = pd.DataFrame({"chance": [chance], "label": [t("chart.chance", lang, v=chance)]})
     y_rule = alt.Y("chance:Q", title=t("axis.loss", lang))
-    rule = alt.Chart(rule_data).mark_rule(strokeDash=[6, 4]).encode(
+    rule = alt.Chart(rule_data).mark_rule(strokeDash=[6, 4], color="gray").encode(
         y=y_rule, tooltip=[alt.Tooltip("label:N", title=t("chart.chance_title", lang))])
-    text = alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-6).encode(
+    text = alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-6, color="gray").encode(
         y=y_rule, x=alt.value(0), text="label:N")
     return (lines + rule + text).properties(title=t("chart.loss_title", lang), height=HEIGHT)
 
@@ -80,7 +80,7 @@ def grad_norm_chart(history: pd.DataFrame, clip: str, clip_at: float, lang: str,
         layers.append(points)
     if clip == "norm":
         rule_data = pd.DataFrame({"c": [clip_at], "label": [t("chart.clip_rule", lang, c=clip_at)]})
-        layers.append(alt.Chart(rule_data).mark_rule(strokeDash=[6, 4]).encode(
+        layers.append(alt.Chart(rule_data).mark_rule(strokeDash=[6, 4], color="gray").encode(
             y=alt.Y("c:Q", title=t("axis.grad_norm", lang)),
             tooltip=[alt.Tooltip("label:N", title=t("chart.clip_title", lang))]))
     return alt.layer(*layers).properties(title=t("chart.grad_title", lang), height=HEIGHT)
@@ -97,7 +97,8 @@ def w_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None) -> 
     return alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=12)).encode(
         x=x,
         y=alt.Y("value:Q", title=t("axis.w_norm", lang)),
-        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top")),
+        color=alt.Color("series:N", title=None,
+                        legend=alt.Legend(orient="top", labelLimit=320)),
         tooltip=[alt.Tooltip("step:Q", title=t("axis.step", lang)),
                  alt.Tooltip("series:N", title=t("chart.series", lang)),
                  alt.Tooltip("value:Q", title=t("axis.w_norm", lang), format=".4f")],

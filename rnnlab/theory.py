@@ -53,9 +53,9 @@ _MODEL = (
         r"hidden state $h_{t-1}$ with the current input $x_t$, a one-hot vector over the "
         r"vocabulary $V$, applies an element-wise nonlinearity $f$, and predicts a probability "
         r"distribution over the next character:",
-        r"普通 RNN 每一步读入一个字符。在第 $t$ 步,它把上一步的隐藏状态 $h_{t-1}$ 与当前输入 $x_t$"
-        r"(词表 $V$ 上的独热向量)组合起来,经过逐元素的非线性函数 $f$,"
-        r"再给出下一个字符的概率分布:",
+        r"普通 RNN 每一步读入一个字符。在第 $t$ 步，它把上一步的隐藏状态 $h_{t-1}$ 与当前输入 $x_t$"
+        r"（词表 $V$ 上的独热向量）组合起来，经过逐元素的非线性函数 $f$，"
+        r"再给出下一个字符的概率分布：",
     ),
     r"\begin{aligned}"
     r"z_t &= W^{(hh)} h_{t-1} + W^{(hx)} x_t + b_h, & h_t &= f(z_t), \\"
@@ -71,11 +71,11 @@ _MODEL = (
         r"The weights keep the lecture's names: the code and the charts write $W^{(hh)}$, "
         r"$W^{(hx)}$, $W^{(S)}$ as `W_hh`, `W_hx`, `W_S`. The lecture takes the sigmoid "
         r"$\sigma$ as $f$; the lab also offers tanh, ReLU and the identity.",
-        r"$z_t$ 称为**预激活**;下文中 $f$ 的导数都在这里取值。$y_t$ 是真实的下一个字符的独热向量,"
-        r"所以 $J_t$ 就是模型赋予该字符的概率取 $-\log$(单位为奈特),$J$ 则是它在一条序列 $T$ "
-        r"个时间步上的平均。均匀乱猜的模型得到 $J = \ln|V|$。权重沿用讲义的记号:代码和图表中把 "
+        r"$z_t$ 称为**预激活**；下文中 $f$ 的导数都在这里取值。$y_t$ 是真实的下一个字符的独热向量，"
+        r"所以 $J_t$ 就是模型赋予该字符的概率取 $-\log$（单位为奈特），$J$ 则是它在一条序列 $T$ "
+        r"个时间步上的平均。均匀乱猜的模型得到 $J = \ln|V|$。权重沿用讲义的记号：代码和图表中把 "
         r"$W^{(hh)}$、$W^{(hx)}$、$W^{(S)}$ 写作 `W_hh`、`W_hx`、`W_S`。讲义取 sigmoid 函数 "
-        r"$\sigma$ 作为 $f$;本实验还可以选择 tanh、ReLU 和恒等函数。",
+        r"$\sigma$ 作为 $f$；本实验还可以选择 tanh、ReLU 和恒等函数。",
     ),
 )
 
@@ -85,9 +85,9 @@ _CHAIN_RULE = (
         r"through every step $k \le t$: directly at step $t$, and through $h_{t-1}$, $h_{t-2}$, "
         r"and so on back to the start. The chain rule collects one term per step $k$ (here $W$ "
         r"stands for $W^{(hh)}$; $W^{(hx)}$ and $b_h$ work the same way):",
-        r"每一步用的都是同一个矩阵 $W^{(hh)}$,因此损失 $J_t$ 通过所有 $k \le t$ 的步依赖于它:"
-        r"在第 $t$ 步直接依赖,又经由 $h_{t-1}$、$h_{t-2}$ 一直追溯到序列开头。链式法则为每个 $k$ "
-        r"给出一项(这里 $W$ 代表 $W^{(hh)}$;$W^{(hx)}$ 和 $b_h$ 的情形完全相同):",
+        r"每一步用的都是同一个矩阵 $W^{(hh)}$，因此损失 $J_t$ 通过所有 $k \le t$ 的步依赖于它："
+        r"在第 $t$ 步直接依赖，又经由 $h_{t-1}$、$h_{t-2}$ 一直追溯到序列开头。链式法则为每个 $k$ "
+        r"给出一项（这里 $W$ 代表 $W^{(hh)}$；$W^{(hx)}$ 和 $b_h$ 的情形完全相同）：",
     ),
     r"\frac{\partial J}{\partial W} = \frac{1}{T}\sum_{t=1}^{T} \frac{\partial J_t}{\partial W},"
     r"\qquad \frac{\partial J_t}{\partial W} = \sum_{k=1}^{t} "
@@ -100,18 +100,18 @@ _CHAIN_RULE = (
         r"are exactly the terms with smaller $k$, so the sum would count them again and again. "
         r"With the immediate partial, each use of $W$ (at step $k$) reaches $J_t$ through one "
         r"term, and the factor $\partial h_t / \partial h_k$ carries it across the distance $t-k$.",
-        r"其中 $\partial^{+} h_k / \partial W$ 是**直接**偏导数:保持 $h_{k-1}$ 不变时,$h_k$ 随 $W$ "
+        r"其中 $\partial^{+} h_k / \partial W$ 是**直接**偏导数：保持 $h_{k-1}$ 不变时，$h_k$ 随 $W$ "
         r"的变化。这一点很关键。全导数 $dh_k/dW$ 会把经过 $h_{k-1}, h_{k-2}, \dots$ "
-        r"的路径全部包含进来,而这些路径恰好就是求和中 $k$ 更小的那些项,于是同一条路径会被反复计算。"
-        r"用直接偏导数,$W$ 在第 $k$ 步的每一次使用只通过一项到达 $J_t$,再由因子 "
+        r"的路径全部包含进来，而这些路径恰好就是求和中 $k$ 更小的那些项，于是同一条路径会被反复计算。"
+        r"用直接偏导数，$W$ 在第 $k$ 步的每一次使用只通过一项到达 $J_t$，再由因子 "
         r"$\partial h_t / \partial h_k$ 把它跨过距离 $t-k$ 传过去。",
     ),
     _Text(
         r"For $W^{(hh)}$ the term of step $k$ works out to $\delta_{t,k}\, h_{k-1}^{\top}$ with "
         r"$\delta_{t,k} = \partial J_t / \partial z_k$. Its size, plotted against the distance "
         r"$t-k$, shows how much learning signal still arrives from far back.",
-        r"对 $W^{(hh)}$ 而言,第 $k$ 项化简为 $\delta_{t,k}\, h_{k-1}^{\top}$,其中 "
-        r"$\delta_{t,k} = \partial J_t / \partial z_k$。把它的大小画成距离 $t-k$ 的函数,"
+        r"对 $W^{(hh)}$ 而言，第 $k$ 项化简为 $\delta_{t,k}\, h_{k-1}^{\top}$，其中 "
+        r"$\delta_{t,k} = \partial J_t / \partial z_k$。把它的大小画成距离 $t-k$ 的函数，"
         r"就能看出遥远的过去还能给模型带来多少学习信号。",
     ),
 )
@@ -121,8 +121,8 @@ _JACOBIAN = (
         r"The factor linking step $k$ to step $t$ is an $H \times H$ Jacobian matrix, $H$ being "
         r"the hidden size. Because $h_t$ depends on $h_k$ only through the states in between, it "
         r"factors into one-step Jacobians:",
-        r"连接第 $k$ 步与第 $t$ 步的因子是一个 $H \times H$ 的雅可比矩阵,$H$ 为隐藏层大小。"
-        r"由于 $h_t$ 只通过中间各步的状态依赖于 $h_k$,它可以分解为单步雅可比矩阵的乘积:",
+        r"连接第 $k$ 步与第 $t$ 步的因子是一个 $H \times H$ 的雅可比矩阵，$H$ 为隐藏层大小。"
+        r"由于 $h_t$ 只通过中间各步的状态依赖于 $h_k$，它可以分解为单步雅可比矩阵的乘积：",
     ),
     r"\frac{\partial h_t}{\partial h_k} = \prod_{j=k+1}^{t} \frac{\partial h_j}{\partial h_{j-1}}"
     r" = \frac{\partial h_t}{\partial h_{t-1}}\, \frac{\partial h_{t-1}}{\partial h_{t-2}} \cdots"
@@ -138,12 +138,12 @@ _JACOBIAN = (
         r"gradients. The chart measures $\|\partial h_t/\partial h_k\|_2$, the largest singular "
         r"value of this product, at every distance.",
         r"单步雅可比矩阵由 $h_j = f(z_j)$ 和 "
-        r"$z_j = W^{(hh)} h_{j-1} + W^{(hx)} x_j + b_h$ 直接得到:"
-        r"它的 $(a, b)$ 元素是 $f'(z_{j,a})\, W^{(hh)}_{ab}$,也就是把 $W^{(hh)}$ 的第 $a$ "
-        r"行乘上单元 $a$ 在其预激活处的斜率。行对应 $h_j$、列对应 $h_{j-1}$(分子布局),"
-        r"所以最晚的一步写在最左边。$t-k$ 个这样的矩阵相乘,结果往往随 $t-k$ 按指数缩小或放大"
-        r"——梯度消失与梯度爆炸的来龙去脉,全在于此。图表在每个距离上测量 "
-        r"$\|\partial h_t/\partial h_k\|_2$,即这个乘积的最大奇异值。",
+        r"$z_j = W^{(hh)} h_{j-1} + W^{(hx)} x_j + b_h$ 直接得到："
+        r"它的 $(a, b)$ 元素是 $f'(z_{j,a})\, W^{(hh)}_{ab}$，也就是把 $W^{(hh)}$ 的第 $a$ "
+        r"行乘上单元 $a$ 在其预激活处的斜率。行对应 $h_j$、列对应 $h_{j-1}$（分子布局），"
+        r"所以最晚的一步写在最左边。$t-k$ 个这样的矩阵相乘，结果往往随 $t-k$ 按指数缩小或放大"
+        r"——梯度消失与梯度爆炸的来龙去脉，全在于此。图表在每个距离上测量 "
+        r"$\|\partial h_t/\partial h_k\|_2$，即这个乘积的最大奇异值。",
     ),
 )
 
@@ -152,7 +152,7 @@ _BOUND = (
         r"Matrix norms are sub-multiplicative, $\|AB\|_2 \le \|A\|_2\,\|B\|_2$, and the spectral "
         r"norm of a diagonal matrix is its largest absolute entry. Hence each one-step Jacobian "
         r"satisfies",
-        r"矩阵范数满足次可乘性 $\|AB\|_2 \le \|A\|_2\,\|B\|_2$,而对角矩阵的谱范数就是其对角元"
+        r"矩阵范数满足次可乘性 $\|AB\|_2 \le \|A\|_2\,\|B\|_2$，而对角矩阵的谱范数就是其对角元"
         r"绝对值的最大者。因此每个单步雅可比矩阵满足",
     ),
     r"\Big\|\frac{\partial h_j}{\partial h_{j-1}}\Big\|_2 \le"
@@ -161,8 +161,8 @@ _BOUND = (
     _Text(
         r"where $\beta_W = \|W^{(hh)}\|_2$ is the largest singular value of $W^{(hh)}$ and "
         r"$\beta_h = \sup_z |f'(z)|$. Applying this to each of the $t-k$ factors gives two bounds:",
-        r"其中 $\beta_W = \|W^{(hh)}\|_2$ 是 $W^{(hh)}$ 的最大奇异值,$\beta_h = \sup_z |f'(z)|$。"
-        r"对 $t-k$ 个因子逐一使用这个不等式,得到两个上界:",
+        r"其中 $\beta_W = \|W^{(hh)}\|_2$ 是 $W^{(hh)}$ 的最大奇异值，$\beta_h = \sup_z |f'(z)|$。"
+        r"对 $t-k$ 个因子逐一使用这个不等式，得到两个上界：",
     ),
     r"\Big\|\frac{\partial h_t}{\partial h_k}\Big\|_2 \le"
     r" \prod_{j=k+1}^{t} \big\|W^{(hh)}\big\|_2 \max_i |f'(z_{j,i})|"
@@ -173,16 +173,16 @@ _BOUND = (
         r"$\beta_W \beta_h < 1$ the right-hand side decays geometrically, so vanishing is "
         r"guaranteed whatever the input. The chart draws the measured norm together with both "
         r"bounds; the measured curve can never rise above either.",
-        r"中间那个是**逐步上界**,用的是这条序列上实际达到的斜率;最右边的则假设每一步的斜率都取到"
-        r"最大。若 $\beta_W \beta_h < 1$,右端随距离按指数衰减,无论输入是什么,梯度消失都是必然的。"
-        r"图表把实测范数和这两个上界画在一起;实测曲线永远不会高于其中任何一个。",
+        r"中间那个是**逐步上界**，用的是这条序列上实际达到的斜率；最右边的则假设每一步的斜率都取到"
+        r"最大。若 $\beta_W \beta_h < 1$，右端随距离按指数衰减，无论输入是什么，梯度消失都是必然的。"
+        r"图表把实测范数和这两个上界画在一起；实测曲线永远不会高于其中任何一个。",
     ),
 )
 
 _SIGMOID = (
     _Text(
         r"For the sigmoid of the lecture, the derivative can be written through the output:",
-        r"对讲义中使用的 sigmoid,导数可以用输出本身来表示:",
+        r"对讲义中使用的 sigmoid，导数可以用输出本身来表示：",
     ),
     r"\sigma(z) = \frac{1}{1 + e^{-z}}, \qquad"
     r" \sigma'(z) = \sigma(z)\,\big(1 - \sigma(z)\big) \le \sigma'(0) = \frac{1}{4}",
@@ -190,8 +190,8 @@ _SIGMOID = (
         r"The product $s(1-s)$ of two numbers that sum to 1 is largest at $s = 1/2$, that is at "
         r"$z = 0$; so for the sigmoid $\beta_h = 1/4$. The other activations in the lab have "
         r"$\beta_h = 1$:",
-        r"两个和为 1 的数之积 $s(1-s)$ 在 $s = 1/2$ 即 $z = 0$ 处最大,所以 sigmoid 的 "
-        r"$\beta_h = 1/4$。本实验中的其他激活函数都有 $\beta_h = 1$:",
+        r"两个和为 1 的数之积 $s(1-s)$ 在 $s = 1/2$ 即 $z = 0$ 处最大，所以 sigmoid 的 "
+        r"$\beta_h = 1/4$。本实验中的其他激活函数都有 $\beta_h = 1$：",
     ),
     r"\tanh'(z) = 1 - \tanh^2 z \le 1, \qquad \mathrm{ReLU}'(z) \in \{0, 1\}, \qquad"
     r" \frac{d}{dz}\, z = 1",
@@ -202,10 +202,10 @@ _SIGMOID = (
         r"is *sufficient* for vanishing gradients, while $\lambda_1 > 1/\gamma$ is only "
         r"*necessary* for exploding ones. For tanh and ReLU the threshold is "
         r"$\|W^{(hh)}\|_2 = 1$. The chart follows $\|W^{(hh)}\|_2$ during training.",
-        r"因此用 sigmoid 时,只要 $\|W^{(hh)}\|_2 < 4$,就有 $\beta_W \beta_h < 1$,梯度必然消失。"
-        r"Pascanu、Mikolov 与 Bengio(2013)用 $W^{(hh)}$ 的最大奇异值 $\lambda_1$ 和 "
-        r"$\gamma = \beta_h$ 来表述:$\lambda_1 < 1/\gamma$ 是梯度消失的*充分*条件,而 "
-        r"$\lambda_1 > 1/\gamma$ 只是梯度爆炸的*必要*条件。对 tanh 和 ReLU,这个阈值是 "
+        r"因此用 sigmoid 时，只要 $\|W^{(hh)}\|_2 < 4$，就有 $\beta_W \beta_h < 1$，梯度必然消失。"
+        r"Pascanu、Mikolov 与 Bengio（2013）用 $W^{(hh)}$ 的最大奇异值 $\lambda_1$ 和 "
+        r"$\gamma = \beta_h$ 来表述：$\lambda_1 < 1/\gamma$ 是梯度消失的*充分*条件，而 "
+        r"$\lambda_1 > 1/\gamma$ 只是梯度爆炸的*必要*条件。对 tanh 和 ReLU，这个阈值是 "
         r"$\|W^{(hh)}\|_2 = 1$。图表记录了训练过程中 $\|W^{(hh)}\|_2$ 的变化。",
     ),
 )
@@ -219,11 +219,11 @@ _MEANING = (
         r"(preset “The lecture's RNN (sigmoid)”). When they explode, distant terms dominate the "
         r"sum, the gradient norm spikes, and one update can throw the weights far away: the loss "
         r"jumps or turns into NaN (preset “Exploding (large ‖W_hh‖₂)”).",
-        r"第 2 节求和式中的每一项,都是第 $k$ 步从第 $t$ 步的预测中学到的东西。当雅可比连乘积消失时,"
-        r"$t-k$ 较大的项可以忽略不计:梯度只能看到过去很短的一段(即图中的**有效视野**),"
-        r"比这更长的依赖无论训练多久都学不到(见“讲义中的 RNN(sigmoid)”预设)。当连乘积爆炸时,"
-        r"远处的项主导了整个求和,梯度范数陡然飙升,一次更新就可能把权重甩得很远:损失突然跳高,"
-        r"甚至变成 NaN(见“梯度爆炸(‖W_hh‖₂ 较大)”预设)。",
+        r"第 2 节求和式中的每一项，都是第 $k$ 步从第 $t$ 步的预测中学到的东西。当雅可比连乘积消失时，"
+        r"$t-k$ 较大的项可以忽略不计：梯度只能看到过去很短的一段（即图中的**有效视野**），"
+        r"比这更长的依赖无论训练多久都学不到（见“讲义中的 RNN（sigmoid）”预设）。当连乘积爆炸时，"
+        r"远处的项主导了整个求和，梯度范数陡然飙升，一次更新就可能把权重甩得很远：损失突然跳高，"
+        r"甚至变成 NaN（见“梯度爆炸（‖W_hh‖₂ 较大）”预设）。",
     ),
     _Text(
         "\n".join((
@@ -243,17 +243,17 @@ _MEANING = (
             r"lab, which studies the plain RNN.",
         )),
         "\n".join((
-            r"常见的对策,简述如下:",
+            r"常见的对策，简述如下：",
             r"",
-            r"- **梯度裁剪**(Pascanu 等,2013):若整个梯度的全局范数 $\|g\|_2$ 超过 $c$,"
-            r"就把它缩放到范数为 $c$(见下式),方向保持不变。像 Mikolov 的 RNN 代码那样把每个分量"
-            r"截断到 $[-c, c]$,同样能阻止爆炸,但会改变梯度的方向。两种裁剪都只治爆炸,不治消失"
-            r"(见“梯度爆炸 + 裁剪”预设)。",
-            r"- **正交或单位矩阵初始化**:$W^{(hh)}$ 的所有奇异值一开始都等于 1,连乘积起初既不缩小"
-            r"也不放大(见“临界状态(tanh + 正交初始化)”和“IRNN(单位矩阵初始化的 ReLU)”预设,"
+            r"- **梯度裁剪**（Pascanu 等，2013）：若整个梯度的全局范数 $\|g\|_2$ 超过 $c$，"
+            r"就把它缩放到范数为 $c$（见下式），方向保持不变。像 Mikolov 的 RNN 代码那样把每个分量"
+            r"截断到 $[-c, c]$，同样能阻止爆炸，但会改变梯度的方向。两种裁剪都只治爆炸，不治消失"
+            r"（见“梯度爆炸 + 裁剪”预设）。",
+            r"- **正交或单位矩阵初始化**：$W^{(hh)}$ 的所有奇异值一开始都等于 1，连乘积起初既不缩小"
+            r"也不放大（见“临界状态（tanh + 正交初始化）”和“IRNN（单位矩阵初始化的 ReLU）”预设，"
             r"后者出自 Le、Jaitly 与 Hinton 2015)。",
-            r"- **门控单元**(LSTM、GRU):记忆通过门以加法方式更新,其雅可比矩阵可以在许多步内保持"
-            r"接近单位矩阵。它们不在本实验的范围内,这里研究的是普通 RNN。",
+            r"- **门控单元**（LSTM、GRU）：记忆通过门以加法方式更新，其雅可比矩阵可以在许多步内保持"
+            r"接近单位矩阵。它们不在本实验的范围内，这里研究的是普通 RNN。",
         )),
     ),
     r"g \leftarrow \begin{cases} g, & \|g\|_2 \le c \\"
@@ -264,7 +264,7 @@ _SLIPS = (
     _Text(
         r"The note gets the big picture right, but four details differ from what the lab "
         r"computes.",
-        r"讲义的大方向是对的,但有四处细节与本实验的计算不同。",
+        r"讲义的大方向是对的，但有四处细节与本实验的计算不同。",
     ),
     _Text(
         r"**(a) The transpose, and where f′ is taken.** The note writes the one-step factor as "
@@ -273,11 +273,11 @@ _SLIPS = (
         r"index $h_j$) the Jacobian is $\operatorname{diag}(f'(z_j))\, W^{(hh)}$, as in "
         r"section 3. Back-propagation instead carries the gradient $\partial J/\partial h_j$ as "
         r"a column vector (denominator layout) and multiplies it by the *transposed* Jacobian:",
-        r"**(a) 转置与 f′ 的取值点**:讲义把单步因子写成 $W^{T} \operatorname{diag}[f'(h_{j-1})]$,"
-        r"并问为什么顺序看起来反了。答案在于布局。在分子布局下($\partial h_j/\partial h_{j-1}$ "
-        r"的行对应 $h_j$),雅可比矩阵是 $\operatorname{diag}(f'(z_j))\, W^{(hh)}$,与第 3 节一致。"
-        r"而反向传播把梯度 $\partial J/\partial h_j$ 当作列向量(分母布局),"
-        r"乘的是雅可比矩阵的*转置*:",
+        r"**(a) 转置与 f′ 的取值点**：讲义把单步因子写成 $W^{T} \operatorname{diag}[f'(h_{j-1})]$，"
+        r"并问为什么顺序看起来反了。答案在于布局。在分子布局下（$\partial h_j/\partial h_{j-1}$ "
+        r"的行对应 $h_j$)，雅可比矩阵是 $\operatorname{diag}(f'(z_j))\, W^{(hh)}$，与第 3 节一致。"
+        r"而反向传播把梯度 $\partial J/\partial h_j$ 当作列向量（分母布局），"
+        r"乘的是雅可比矩阵的*转置*：",
     ),
     r"\frac{\partial J}{\partial h_{j-1}} ="
     r" \Big(\frac{\partial h_j}{\partial h_{j-1}}\Big)^{\!\top} \frac{\partial J}{\partial h_j}"
@@ -288,16 +288,16 @@ _SLIPS = (
         r"is the argument of $f'$: the slope is taken at the pre-activation $z_j$, not at "
         r"$h_{j-1}$. For the sigmoid $h_{j-1} \in (0, 1)$, so $\sigma'(h_{j-1})$ always lies "
         r"between about 0.2 and 0.25 and hides saturation entirely.",
-        r"转置交换了两个因子的顺序,这正是讲义中的写法;由于 $\|A^{\top}\|_2 = \|A\|_2$,"
-        r"它也不影响上界。真正需要更正的是 $f'$ 的自变量:斜率应在预激活 $z_j$ 处取值,而不是在 "
-        r"$h_{j-1}$ 处。对 sigmoid 而言 $h_{j-1} \in (0, 1)$,所以 $\sigma'(h_{j-1})$ 总在 0.2 到 "
-        r"0.25 之间,把饱和现象完全掩盖了。",
+        r"转置交换了两个因子的顺序，这正是讲义中的写法；由于 $\|A^{\top}\|_2 = \|A\|_2$，"
+        r"它也不影响上界。真正需要更正的是 $f'$ 的自变量：斜率应在预激活 $z_j$ 处取值，而不是在 "
+        r"$h_{j-1}$ 处。对 sigmoid 而言 $h_{j-1} \in (0, 1)$，所以 $\sigma'(h_{j-1})$ 总在 0.2 到 "
+        r"0.25 之间，把饱和现象完全掩盖了。",
     ),
     _Text(
         r"**(b) The sigmoid's slope is at most 1/4, not 1.** With $\beta_h = 1/4$ the bound "
         r"already guarantees vanishing whenever $\|W^{(hh)}\|_2 < 4$ (section 5).",
-        r"**(b) sigmoid 的斜率至多为 1/4,而不是 1**:取 $\beta_h = 1/4$,只要 "
-        r"$\|W^{(hh)}\|_2 < 4$,上界就已保证梯度消失(见第 5 节)。",
+        r"**(b) sigmoid 的斜率至多为 1/4，而不是 1**：取 $\beta_h = 1/4$，只要 "
+        r"$\|W^{(hh)}\|_2 < 4$，上界就已保证梯度消失（见第 5 节）。",
     ),
     _Text(
         r"**(c) A bound above 1 proves nothing about exploding.** "
@@ -305,10 +305,10 @@ _SLIPS = (
         r"$\beta_W \beta_h > 1$ the right-hand side grows, but the true norm may still shrink: "
         r"the bound has merely stopped ruling growth out, and only the measured curve can show "
         r"an explosion.",
-        r"**(c) 上界大于 1 并不能说明梯度爆炸**:"
+        r"**(c) 上界大于 1 并不能说明梯度爆炸**："
         r"$\|\partial h_t/\partial h_k\|_2 \le (\beta_W \beta_h)^{t-k}$ 只是一个上界。当 "
-        r"$\beta_W \beta_h > 1$ 时右端会增长,但真实的范数仍可能在缩小:上界只是不再排除增长的"
-        r"可能,梯度是否爆炸只能由实测曲线来判断。",
+        r"$\beta_W \beta_h > 1$ 时右端会增长，但真实的范数仍可能在缩小：上界只是不再排除增长的"
+        r"可能，梯度是否爆炸只能由实测曲线来判断。",
     ),
     _Text(
         r"**(d) $\partial h_k/\partial W$ in the chain rule is the immediate partial** "
@@ -316,14 +316,14 @@ _SLIPS = (
         r"derivative would count the earlier paths again.",
         r"**(d) 链式法则中的 $\partial h_k/\partial W$ 是直接偏导数** "
         r"$\partial^{+} h_k/\partial W$,"
-        r"即保持 $h_{k-1}$ 不变(见第 2 节);若用全导数,前面那些路径会被重复计算。",
+        r"即保持 $h_{k-1}$ 不变（见第 2 节）；若用全导数，前面那些路径会被重复计算。",
     ),
     _Text(
         r"The Jacobian tab can draw the note's form, "
         r"$W^{(hh)\top} \operatorname{diag}(f'(h_{j-1}))$, next to the correct "
         r"$\operatorname{diag}(f'(z_j))\, W^{(hh)}$, so you can see how far apart they are.",
         r"雅可比标签页可以把讲义的写法 $W^{(hh)\top} \operatorname{diag}(f'(h_{j-1}))$ 与正确的 "
-        r"$\operatorname{diag}(f'(z_j))\, W^{(hh)}$ 并排画出,方便你看清两者相差多少。",
+        r"$\operatorname{diag}(f'(z_j))\, W^{(hh)}$ 并排画出，方便你看清两者相差多少。",
     ),
 )
 
@@ -336,11 +336,11 @@ _SECTIONS: tuple[tuple[str, _Text, str | None, tuple[_Part, ...]], ...] = (
      "jacobian.by_distance", _JACOBIAN),
     ("bound", _Text("4. Bounding the product", "4. 给连乘积一个上界"),
      "jacobian.by_distance", _BOUND),
-    ("sigmoid", _Text("5. How large is β_h?", "5. β_h 有多大?"), "training.w_norm", _SIGMOID),
+    ("sigmoid", _Text("5. How large is β_h?", "5. β_h 有多大？"), "training.w_norm", _SIGMOID),
     ("meaning", _Text("6. What it means for learning", "6. 这对学习意味着什么"),
      "distant.by_distance", _MEANING),
     ("slips", _Text("7. Where the lecture note slips, and the answer to its question",
-                    "7. 讲义的疏漏,以及它所提问题的答案"), "jacobian.by_distance", _SLIPS),
+                    "7. 讲义的疏漏，以及它所提问题的答案"), "jacobian.by_distance", _SLIPS),
 )
 
 
