@@ -101,8 +101,9 @@ def weight_terms(params: Params, inputs, targets, t: int, h0=None,
     run = run_sequence(params, inputs, targets, h0, activation)
     t = _check_step(t, len(run.x))
     terms = np.empty((t, params.hidden_size, params.hidden_size))  # (t, H, H)
-    for k, _, _, dz, _, e in _backward(params, run, np.array([t])):
-        terms[k - 1] = np.outer(np.ldexp(dz[0], e[0]), run.h[k - 1])
+    with single_threaded_blas():
+        for k, _, _, dz, _, e in _backward(params, run, np.array([t])):
+            terms[k - 1] = np.outer(np.ldexp(dz[0], e[0]), run.h[k - 1])
     return terms
 
 
@@ -111,7 +112,8 @@ def word_contributions(params: Params, inputs, targets, t: int, spans, h0=None,
                        quantity: str = "grad_x") -> tuple[pd.DataFrame, pd.DataFrame]:
     """The contribution of each earlier character and word to the prediction at step t (1-based).
 
-    Character k (text[k-1], the input x_k) contributes c_k = `quantity` of the pair (t, k), for
+    J_t scores the prediction of y_t, the character after x_t = text[t-1]. Character k (text[k-1],
+    the input x_k) contributes c_k = `quantity` of the pair (t, k) (default ‖∂J_t/∂x_k‖₂), for
     k = 1..t; a word, given as a half-open span (start, end) of text positions, contributes the sum
     of c_k over its characters up to t. Characters outside every span (spaces, punctuation) get
     word -1. Returns (characters: k, char, distance, word, contribution;
@@ -130,10 +132,11 @@ def word_contributions(params: Params, inputs, targets, t: int, spans, h0=None,
         raise ValueError(f"word spans must satisfy 0 <= start < end <= T = {T}")
 
     c = np.zeros(t)  # (t,) c_k for k = 1..t
-    for k, _, dh, dz, dx, e in _backward(params, run, np.array([t])):
-        v = {"grad_h": dh[0], "grad_x": dx[0],
-             "grad_W": dz[0] * np.linalg.norm(run.h[k - 1])}[quantity]
-        c[k - 1] = np.ldexp(np.linalg.norm(v), e[0])
+    with single_threaded_blas():
+        for k, _, dh, dz, dx, e in _backward(params, run, np.array([t])):
+            v = {"grad_h": dh[0], "grad_x": dx[0],
+                 "grad_W": dz[0] * np.linalg.norm(run.h[k - 1])}[quantity]
+            c[k - 1] = np.ldexp(np.linalg.norm(v), e[0])
     word = np.full(t, -1)
     for i, (a, b) in enumerate(spans):
         word[a:min(b, t)] = i

@@ -45,7 +45,7 @@ class Run:
     """One sequence run forward: what every analysis of that sequence shares."""
 
     x: np.ndarray  # (T,) input ids x_1..x_T
-    y: np.ndarray  # (T,) target ids y_1..y_T
+    y: np.ndarray  # (T,) target ids y_1..y_T (the inputs again when no targets were given)
     h: np.ndarray  # (T+1, H) h_0..h_T
     z: np.ndarray  # (T, H) z_1..z_T
     fprime: np.ndarray  # (T, H) f'(z_1)..f'(z_T)
@@ -152,13 +152,13 @@ def one_step_norms(params: Params, inputs, h0=None, activation: str = "sigmoid"
     """
     run = run_sequence(params, inputs, None, h0, activation)
     W = params.W_hh
-    T = len(run.x)
-    return pd.DataFrame({
-        "j": np.arange(1, T + 1),
-        "correct": spectral_norms(run.fprime[:, :, None] * W),
-        "transpose": spectral_norms(W.T * run.fprime[:, None, :]),
-        "lecture": spectral_norms(W.T * _diagonals(run, "lecture")[:, None, :]),
-    })
+    with single_threaded_blas():
+        return pd.DataFrame({
+            "j": np.arange(1, len(run.x) + 1),
+            "correct": spectral_norms(run.fprime[:, :, None] * W),
+            "transpose": spectral_norms(W.T * run.fprime[:, None, :]),
+            "lecture": spectral_norms(W.T * _diagonals(run, "lecture")[:, None, :]),
+        })
 
 
 def jacobian_norms(params: Params, inputs, h0=None, activation: str = "sigmoid", *,
@@ -178,7 +178,8 @@ def jacobian_norms(params: Params, inputs, h0=None, activation: str = "sigmoid",
 
     The products are built incrementally, ∂h_t/∂h_k = diag(f'(z_t)) W_hh ∂h_{t-1}/∂h_k, for all k
     at once, each rescaled by a power of two every step; their norms come from batched symmetric
-    eigenvalues of the scaled Gram matrices. Cost O(pairs · H³), about 1 ms a pair at H = 128.
+    eigenvalues of the scaled Gram matrices, on two threads. Cost O(pairs · H³): about 0.7 ms of
+    CPU a pair at H = 128, 3.6 ms at 256, 21 ms at 512; see starts_within for a budget.
     """
     run = run_sequence(params, inputs, None, h0, activation)
     d = _diagonals(run, form)  # (T, H)
@@ -225,8 +226,9 @@ def starts_within(T: int, max_pairs: int, max_distance: int | None = None) -> np
     """Evenly spaced start steps k (every s-th, s as small as possible) for jacobian_norms, so that
     the pairs (t, k) number at most max_pairs (always at least one start).
 
-    A pair costs about 0.6 ms of CPU at H = 128 and grows as H³ (3.5 ms at H = 256, 20 ms at 512),
-    on two threads; every start still gets every distance up to max_distance.
+    A pair costs about 0.7 ms of CPU at H = 128 and grows as H³ (3.6 ms at 256, 21 ms at 512), run
+    on two threads; max_pairs ≈ 2e4 (128 / H)³ keeps a call near 10 s of wall time on two cores.
+    Every start still gets every distance up to max_distance.
     """
     m = T if max_distance is None else max_distance
     for s in range(1, T + 1):
