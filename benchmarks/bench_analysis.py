@@ -18,15 +18,15 @@ import platform
 import statistics
 import sys
 import time
-from contextlib import nullcontext
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from rnnlab import blas  # noqa: E402
 from rnnlab.analysis import distant_contributions, jacobian_norms, step_jacobians  # noqa: E402
-from rnnlab.jacobians import single_threaded_blas  # noqa: E402
 from rnnlab.model import init_params  # noqa: E402
 
 
@@ -61,6 +61,19 @@ def problem(T: int, H: int, V: int = 65, seed: int = 0):
     return p, rng.integers(0, V, T), rng.integers(0, V, T)
 
 
+DEFAULT_THREADS = blas.threads()  # OpenBLAS's own choice, read before rnnlab limits it
+
+
+@contextmanager
+def blas_threads(n):
+    """BLAS on n threads inside, the lab's single thread after."""
+    blas.set_threads(n)
+    try:
+        yield
+    finally:
+        blas.set_threads(1)
+
+
 def blas_config() -> str:
     try:
         from threadpoolctl import threadpool_info
@@ -92,9 +105,9 @@ def main() -> None:
     ks = list(range(0, T, args.naive_every))
     A = step_jacobians(p, x, activation=act)
     got = df.set_index(["t", "k"])["measured"]
-    for label, context in (("default BLAS threads", nullcontext), ("BLAS on 1 thread",
-                                                                    single_threaded_blas)):
-        with context():
+    for label, n in ((f"default BLAS threads ({DEFAULT_THREADS})", DEFAULT_THREADS),
+                     ("BLAS on 1 thread", 1)):
+        with blas_threads(n or 1):
             ref, naive_s, _, naive_cpu = timed(lambda: naive_norms(A, ks), 1)
         share = len(ref) / len(df)
         what = "all pairs" if share == 1 else f"{len(ref)} pairs, scaled by 1/{share:.3f}"

@@ -17,7 +17,6 @@ taken at h_{j-1} instead of z_j, which changes the numbers. `form="lecture"` com
 from __future__ import annotations
 
 import os
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,19 +24,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from rnnlab import blas
 from rnnlab.model import Params, _check, derivative, derivative_bound, forward_states
-
-try:
-    from threadpoolctl import threadpool_limits
-except ImportError:  # optional: without it BLAS keeps its own thread count
-    threadpool_limits = None
 
 FORMS = ("correct", "transpose", "lecture")
 _LOG10_2 = np.log10(2.0)
 _WORKERS = min(2, os.cpu_count() or 1)
-_blas_lock = threading.Lock()
-_blas_users = 0
-_blas_limiter = None
 
 
 @dataclass(frozen=True)
@@ -81,28 +73,13 @@ def run_sequence(params: Params, inputs, targets=None, h0=None, activation: str 
 
 @contextmanager
 def single_threaded_blas():
-    """A context in which BLAS runs on one thread (a no-op without threadpoolctl).
+    """A context in which BLAS runs on one thread: the lab's setting everywhere (rnnlab/blas.py).
 
     Small LAPACK and BLAS calls (H ≤ 512) get up to tenfold slower when OpenBLAS threads them on
-    a busy machine; the analyses split their work over their own threads instead. The limit is
-    process-wide, so concurrent callers (app sessions) share it: the last one out restores it.
+    a busy machine; the analyses split their work over their own threads instead.
     """
-    global _blas_users, _blas_limiter
-    if threadpool_limits is None:
-        yield
-        return
-    with _blas_lock:
-        if _blas_users == 0:
-            _blas_limiter = threadpool_limits(1)
-        _blas_users += 1
-    try:
-        yield
-    finally:
-        with _blas_lock:
-            _blas_users -= 1
-            if _blas_users == 0:
-                _blas_limiter.restore_original_limits()
-                _blas_limiter = None
+    blas.set_threads(1)
+    yield
 
 
 def _diagonals(run: Run, form: str) -> np.ndarray:
