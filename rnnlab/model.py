@@ -127,41 +127,49 @@ def init_params(vocab_size: int, hidden_size: int, *, init: str = "gaussian",
 
 def forward_states(params: Params, inputs: np.ndarray, h0: np.ndarray, activation: str
                    ) -> np.ndarray:
-    """All hidden states h_1..h_T for time-major inputs (T, B) and h0 (B, H); returns (T, B, H)."""
+    """All hidden states h_1..h_T for time-major inputs (T, B) and h0 (B, H); returns (T, B, H).
+
+    The maths runs in W_hh's dtype: float64 unless the caller cast the weights.
+    """
+    Hs = np.empty(inputs.shape + (params.hidden_size,), dtype=params.W_hh.dtype)  # (T, B, H)
+    return _forward_into(Hs, params, inputs, h0, activation)
+
+
+def _forward_into(Hs: np.ndarray, params: Params, inputs: np.ndarray, h0: np.ndarray,
+                  activation: str) -> np.ndarray:
+    """forward_states, written into Hs (T, B, H) of W_hh's dtype; returns Hs."""
     T, B = inputs.shape
-    H = params.hidden_size
     W_hh = params.W_hh
-    Hs = np.empty((T, B, H))  # (T, B, H)
-    # x-part of every pre-activation at once: W_hx[:, x_t] + b_h
-    Xp = params.W_hx.T[inputs]  # (T, B, H)
-    Xp += params.b_h
-    # per-step views, made once: with B = 1 the loop runs on 1-D vectors, numpy's fastest path
-    hs, xs, h = (list(Hs[:, 0]), list(Xp[:, 0]), h0[0]) if B == 1 else (list(Hs), list(Xp), h0)
+    table = np.add(params.W_hx.T, params.b_h, order="C")  # (V, H): W_hx[:, v] + b_h, token v
+    # h @ W_hh^T: BLAS takes a single h with the transpose for free; a batch runs fastest on a
+    # C-ordered copy
+    W_T = W_hh.T if B == 1 else W_hh.T.copy()  # (H, H)
+    h = h0.astype(W_hh.dtype, copy=False)  # (B, H)
+    squash = activation in ("sigmoid", "tanh")
     if activation == "sigmoid":
         # sigmoid(z) = (1 + tanh(z/2)) / 2, so with u = 2h - 1 the step is a single tanh:
         # u_t = tanh(W_hh/4 u_{t-1} + (W_hh 1/4 + Xp_t/2)); same maths, fewer numpy calls.
-        A_T = 0.25 * W_hh.T  # (H, H)
-        Xp *= 0.5
-        Xp += 0.25 * W_hh.sum(axis=1)
-        u = 2.0 * h - 1.0  # (B, H)
-        for x_t, h_t in zip(xs, hs, strict=True):
-            z = u @ A_T
-            z += x_t
-            u = np.tanh(z, out=h_t)
+        table *= 0.5
+        table += 0.25 * W_hh.sum(axis=1)
+        W_T = 0.25 * W_T
+        h = 2.0 * h - 1.0
+    # z_t's x-part, overwritten by h_t in turn; ids are checked upstream, and mode="clip" writes
+    # straight into Hs where the default mode would go through a temporary copy
+    np.take(table, inputs, axis=0, out=Hs, mode="clip")
+    # per-step views, made once: with B = 1 the loop runs on 1-D vectors, numpy's fastest path
+    hs, h = (list(Hs[:, 0]), h[0]) if B == 1 else (list(Hs), h)
+    Wh = np.empty_like(h)  # (B, H): W_hh h_{t-1}
+    for h_t in hs:
+        np.dot(h, W_T, Wh)
+        h_t += Wh  # z_t
+        if squash:
+            np.tanh(h_t, h_t)
+        elif activation == "relu":
+            np.maximum(h_t, 0.0, out=h_t)
+        h = h_t
+    if activation == "sigmoid":
         Hs *= 0.5
         Hs += 0.5
-        return Hs
-    W_T = W_hh.T  # (H, H)
-    for x_t, h_t in zip(xs, hs, strict=True):
-        z = h @ W_T
-        z += x_t
-        if activation == "tanh":
-            h = np.tanh(z, out=h_t)
-        elif activation == "relu":
-            h = np.maximum(z, 0.0, out=h_t)
-        else:
-            h_t[...] = z
-            h = h_t
     return Hs
 
 
@@ -186,66 +194,113 @@ def loss_and_grads(params: Params, inputs, targets, h0=None, activation: str = "
 
 
 def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0: np.ndarray,
-                    activation: str, out: Params | None = None
-                    ) -> tuple[float, Params, np.ndarray]:
+                    activation: str, out: Params | None = None, dtype=np.float64,
+                    work: dict | None = None) -> tuple[float, Params, np.ndarray]:
     """Unchecked BPTT on (B, T) int inputs/targets and h0 (B, H): the training loop's hot path.
 
     `out`, when given, receives the gradients in place (the trainer keeps them in one flat buffer).
+    `dtype` is the precision of the maths: float32 roughly halves the time of large batches. The
+    weights and h0 are cast to it; the gradients land in `out`'s dtype, h_T comes back in dtype.
+    `work`, a dict kept by the caller, holds the large scratch arrays from one call to the next:
+    fresh ones cost a page fault every 4 KiB, which on a virtual machine is most of a large batch.
     """
     B, T = inputs.shape
-    H = params.hidden_size
+    N = T * B  # rows of every (N, .) array below are time-major: row t*B + b is (t, b)
+    p = params
+    if any(a.dtype != dtype for a in params.arrays()):
+        p = Params(*(a.astype(dtype) for a in params.arrays()))
+    h0 = h0.astype(dtype, copy=False)
+    H, V = p.hidden_size, p.vocab_size
     x = np.ascontiguousarray(inputs.T)  # (T, B)
-    y = targets.T.reshape(-1)  # (T*B,)
-    Hs = forward_states(params, x, h0, activation)  # (T, B, H)
-    Hf = Hs.reshape(T * B, H)  # (T*B, H)
-    g = out if out is not None else Params(*(np.empty_like(a) for a in params.arrays()))
+    y = targets.T.reshape(-1)  # (N,)
+    H_all = _scratch(work, "H_all", (T + 1, B, H), dtype)  # (T+1, B, H): h_0 .. h_T
+    H_all[0] = h0
+    Hs = _forward_into(H_all[1:], p, x, h0, activation)  # (T, B, H)
+    Hf = Hs.reshape(N, H)  # (N, H): h_t
+    H_prev = H_all[:-1].reshape(N, H)  # (N, H): h_{t-1}
+    same = out is not None and out.W_hh.dtype == p.W_hh.dtype
+    g = out if same else Params(*(np.empty_like(a) for a in p.arrays()))
 
-    logits = Hf @ params.W_S.T  # (T*B, V)
-    logits += params.b_y
-    logits -= logits.max(axis=1, keepdims=True)
-    P = np.exp(logits)  # (T*B, V)
-    sums = P.sum(axis=1)  # (T*B,)
-    picked = np.arange(T * B) * params.vocab_size + y  # flat index of logit[i, y_i]
-    loss = float(np.log(sums).mean() - logits.ravel()[picked].mean())
+    # logits S = W_S h_t + b_y, vocabulary-major so that softmax sums over V run across rows
+    S = np.dot(p.W_S, Hf.T, out=_scratch(work, "S", (V, N), dtype))  # (V, N)
+    S += p.b_y[:, None]
+    S -= S.max(axis=0)
+    picked = y * N + np.arange(N)  # flat index of S[y_i, i]
+    picked_sum = float(S.ravel()[picked].sum())
+    P = np.exp(S, out=S)  # (V, N), unnormalised
+    sums = P.sum(axis=0)  # (N,)
+    loss = (float(np.log(sums).sum()) - picked_sum) / N
 
-    # dJ/dlogits = (p - onehot(y)) / (T B)
-    dlogits = P
-    dlogits *= (1.0 / (T * B)) / sums[:, None]
-    dlogits.ravel()[picked] -= 1.0 / (T * B)
-    np.matmul(dlogits.T, Hf, out=g.W_S)  # (V, H)
-    dlogits.sum(axis=0, out=g.b_y)  # (V,)
-    dH = dlogits @ params.W_S  # (T*B, H): dJ/dh_t through p_t only
+    # dJ/dS = (p - onehot(y)) / N
+    dS = P
+    dS *= (1.0 / N) / sums
+    dS.ravel()[picked] -= 1.0 / N
+    np.dot(dS, Hf, out=g.W_S)  # (V, H)
+    dS.sum(axis=1, out=g.b_y)  # (V,)
+    # dJ/dh_t through p_t only, for now; the walk below adds the part through z_{t+1}
+    dH = np.dot(dS.T, p.W_S, out=_scratch(work, "dH", (N, H), dtype))  # (N, H)
 
-    # dJ/dz_t = f'(z_t) * (dJ/dh_t from p_t + W_hh^T dJ/dz_{t+1}), walked backwards
-    dZ = derivative_from_output(activation, Hf)  # (T*B, H), holds f'(z_t) until overwritten
-    W_hh = params.W_hh
-    if B == 1:
-        dhs, dzs, carry = list(dH), list(dZ), np.zeros(H)
+    # dJ/dz_t = f'(z_t) * dJ/dh_t, and dJ/dh_{t-1} gains W_hh^T dJ/dz_t: walked backwards
+    dZ = _scratch(work, "dZ", (N, H), dtype)  # (N, H), holds f'(z_t) until overwritten:
+    if activation == "sigmoid":  # derivative_from_output's formulas, written in place
+        np.subtract(1.0, Hf, out=dZ)
+        dZ *= Hf
+    elif activation == "tanh":
+        np.multiply(Hf, Hf, out=dZ)
+        np.subtract(1.0, dZ, out=dZ)
+    elif activation == "relu":
+        np.greater(Hf, 0.0, out=dZ)
     else:
-        dhs, dzs, carry = list(dH.reshape(T, B, H)), list(dZ.reshape(T, B, H)), np.zeros((B, H))
-    for dh_t, dz_t in zip(reversed(dhs), reversed(dzs), strict=True):
-        dh_t += carry
+        dZ.fill(1.0)
+    W_hh = p.W_hh
+    # per-step views: with B = 1, 1-D rows, numpy's fastest path
+    dhs, dzs = (dH, dZ) if B == 1 else (dH.reshape(T, B, H), dZ.reshape(T, B, H))
+    for dz_t, dh_t, dh_prev in zip(dzs[:0:-1], dhs[:0:-1], dhs[-2::-1], strict=True):
         dz_t *= dh_t
-        carry = dz_t @ W_hh
+        dh_prev += np.dot(dz_t, W_hh)
+    dzs[0] *= dhs[0]
 
-    H_prev = np.concatenate([h0, Hf[:-B]]) if T > 1 else h0  # (T*B, H): h_{t-1}
-    np.matmul(dZ.T, H_prev, out=g.W_hh)  # (H, H)
+    np.dot(dZ.T, H_prev, out=g.W_hh)  # (H, H): sum_t dz_t h_{t-1}^T
     dZ.sum(axis=0, out=g.b_h)  # (H,)
-    g.W_hx[...] = _sum_rows_by_id(dZ, x.reshape(-1), params.vocab_size).T  # (H, V)
+    # the walk is done with dH: its memory takes the rows sorted by id
+    g.W_hx[...] = _sum_rows_by_id(dZ, x.reshape(-1), V, scratch=dH).T  # (H, V)
+    if out is not None and not same:
+        for dst, src in zip(out.arrays(), g.arrays(), strict=True):
+            dst[...] = src
+        g = out
     return loss, g, Hs[-1].copy()
 
 
-def _sum_rows_by_id(rows: np.ndarray, ids: np.ndarray, n: int) -> np.ndarray:
-    """out[v] = sum of rows[i] with ids[i] == v: rows (N, H), ids (N,); returns (n, H)."""
+def _scratch(work: dict | None, name: str, shape: tuple, dtype) -> np.ndarray:
+    """An uninitialised array: work[name] when it has this shape and dtype, else a new one (kept
+    in work for the next call, when work is given)."""
+    a = None if work is None else work.get(name)
+    if a is None or a.shape != shape or a.dtype != dtype:
+        a = np.empty(shape, dtype)
+        if work is not None:
+            work[name] = a
+    return a
+
+
+def _sum_rows_by_id(rows: np.ndarray, ids: np.ndarray, n: int, scratch: np.ndarray | None = None
+                    ) -> np.ndarray:
+    """out[v] = sum of rows[i] with ids[i] == v: rows (N, H), ids (N,); returns (n, H).
+
+    `scratch`, an (N, H) array of rows' dtype, spares large inputs a temporary copy.
+    """
     N, H = rows.shape
     if N <= 256:  # small: one bincount over (id, column) pairs
         flat = (ids[:, None] * H + np.arange(H)).ravel()
         return np.bincount(flat, weights=rows.ravel(), minlength=n * H).reshape(n, H)
+    # large: sort the rows by id, then add up each id's run at once
     order = np.argsort(ids, kind="stable")
-    sorted_ids = ids[order]
-    starts = np.flatnonzero(np.r_[True, sorted_ids[1:] != sorted_ids[:-1]])
-    out = np.zeros((n, H))  # (n, H)
-    out[sorted_ids[starts]] = np.add.reduceat(rows[order], starts, axis=0)
+    runs = np.take(rows, order, axis=0, out=scratch, mode="clip")  # (N, H)
+    out = np.zeros((n, H), dtype=rows.dtype)  # (n, H)
+    start = 0
+    for v, count in enumerate(np.bincount(ids, minlength=n).tolist()):
+        if count:
+            np.add.reduce(runs[start:start + count], axis=0, out=out[v])
+            start += count
     return out
 
 

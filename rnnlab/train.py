@@ -125,6 +125,7 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
     h_good = h
     diverged_at = stopped_at = None
     stream = windows(ids, c.batch, c.seq_len)
+    work: dict = {}  # _loss_and_grads's scratch arrays, reused from step to step
 
     for step in range(1, c.steps + 1):
         if step - 1 in checkpoint_at:
@@ -134,7 +135,7 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
             h = np.zeros((c.batch, c.hidden))
         with np.errstate(all="ignore"):
             loss, _, h = _loss_and_grads(theta.params, inputs, targets, h, c.activation,
-                                         out=grad.params)
+                                         out=grad.params, work=work)
             g = grad.theta
             norm = float(np.sqrt(g @ g))
         if not (np.isfinite(loss) and np.isfinite(norm) and np.isfinite(h).all()):
@@ -176,7 +177,7 @@ def _clip(g: np.ndarray, norm: float, mode: str, c: float) -> bool:
     norm: g <- g c / ||g|| when ||g|| > c (Pascanu, Mikolov & Bengio 2013, Algorithm 1).
     """
     if mode == "value":
-        if np.abs(g).max() <= c:
+        if norm <= c or (-c <= g.min() and g.max() <= c):  # |g_i| <= ||g||: often no scan
             return False
         np.clip(g, -c, c, out=g)
         return True
@@ -188,20 +189,36 @@ def _clip(g: np.ndarray, norm: float, mode: str, c: float) -> bool:
 
 def _update(theta: np.ndarray, g: np.ndarray, m: np.ndarray, v: np.ndarray, step: int,
             optimizer: str, lr: float) -> None:
-    """One optimizer step on the flat vectors, in place."""
+    """One optimizer step on the flat vectors, in place.
+
+    m is Adagrad's sum of squares or Adam's first moment, v Adam's second moment; SGD and Adagrad
+    use v as scratch space, so that no temporary vector is made.
+    """
     if optimizer == "sgd":
-        theta -= lr * g
-    elif optimizer == "adagrad":
-        m += g * g
-        theta -= lr * g / np.sqrt(m + EPS)
-    else:
+        np.multiply(g, lr, out=v)
+        theta -= v
+    elif optimizer == "adagrad":  # theta -= lr g / sqrt(m + eps), after m += g^2
+        np.multiply(g, g, out=v)
+        m += v
+        np.add(m, EPS, out=v)
+        np.sqrt(v, out=v)
+        np.divide(g, v, out=v)
+        v *= lr
+        theta -= v
+    else:  # theta -= step_size m / (sqrt(v) + eps), after the moments' updates
         b1, b2 = ADAM_BETAS
         m *= b1
         m += (1 - b1) * g
+        scratch = g * g
+        scratch *= 1 - b2
         v *= b2
-        v += (1 - b2) * (g * g)
+        v += scratch
+        np.sqrt(v, out=scratch)
+        scratch += EPS
         step_size = lr * np.sqrt(1 - b2**step) / (1 - b1**step)
-        theta -= step_size * m / (np.sqrt(v) + EPS)
+        delta = step_size * m
+        delta /= scratch
+        theta -= delta
 
 
 def _matrix_norms(W_hh: np.ndarray) -> tuple[float, float]:
