@@ -105,16 +105,19 @@ def w_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None) -> 
     ).properties(title=t("chart.w_title", lang), height=HEIGHT)
 
 
-def by_distance_chart(summary: pd.DataFrame, title: str, y_title: str, lang: str
-                      ) -> alt.LayerChart:
+def by_distance_chart(summary: pd.DataFrame, title: str, y_title: str, lang: str,
+                      order: list[str] | None = None) -> alt.LayerChart:
     """Median over t (line) and the 10th-90th percentile band, by distance t-k, on a log axis.
 
-    `summary` columns: distance, series (display name), median, p10, p90.
+    `summary` columns: distance, series (display name), median, p10, p90. `order` fixes which
+    series takes the theme's first colour, second colour, and so on.
     """
     data = summary[np.isfinite(summary["median"]) & (summary["median"] > 0)].copy()
     data["p10"] = data["p10"].where(data["p10"] > 0, data["median"])
     x = alt.X("distance:Q", title=t("axis.distance", lang))
-    color = alt.Color("series:N", title=None, legend=alt.Legend(orient="top", labelLimit=320))
+    color = alt.Color("series:N", title=None, legend=alt.Legend(orient="top", labelLimit=320),
+                      scale=alt.Scale(domain=order) if order else alt.Undefined,
+                      sort=order or "ascending")
     tips = [alt.Tooltip("series:N", title=t("chart.series", lang)),
             alt.Tooltip("distance:Q", title=t("axis.distance", lang)),
             alt.Tooltip("median:Q", title=t("chart.median", lang), format=".3e"),
@@ -153,3 +156,68 @@ def chart_data(chart: alt.TopLevelMixin) -> pd.DataFrame:
     if isinstance(chart.data, pd.DataFrame):
         return chart.data
     return chart.layer[0].data
+
+
+def shading_chart(chars: pd.DataFrame, words: pd.DataFrame, by_word: bool, title: str,
+                  value_title: str, lang: str, per_row: int = 40) -> alt.LayerChart:
+    """The analysed text as a grid of characters, each shaded by log10 of its contribution to
+    the prediction at step t (or of its word's, `by_word`). Text marks, never HTML.
+
+    chars: k, char, distance, word, contribution (word_contributions' first table).
+    """
+    data = chars.copy()
+    if by_word:
+        sums = words.set_index("word")["contribution"]
+        data["contribution"] = data["word"].map(sums).where(data["word"] >= 0, np.nan)
+    data["col"] = (data["k"] - 1) % per_row
+    data["row"] = (data["k"] - 1) // per_row
+    data["shown"] = data["char"].map(lambda c: "↵" if c == "\n" else ("·" if c == " " else c))
+    positive = data["contribution"] > 0
+    data["log10"] = np.where(positive, np.log10(data["contribution"].where(positive, 1.0)),
+                             np.nan)
+    x = alt.X("col:O", axis=None)
+    y = alt.Y("row:O", axis=None)
+    tips = [alt.Tooltip("shown:N", title=t("chart.char", lang)),
+            alt.Tooltip("k:Q", title="k"),
+            alt.Tooltip("distance:Q", title=t("axis.distance", lang)),
+            alt.Tooltip("contribution:Q", title=value_title, format=".3e")]
+    cells = alt.Chart(data).mark_rect(stroke="gray", strokeOpacity=0.25).encode(
+        x=x, y=y, tooltip=tips,
+        color=alt.Color("log10:Q", title=f"log10 {value_title}",
+                        scale=alt.Scale(scheme="viridis")))
+    letters = alt.Chart(data).mark_text(fontSize=15, color="gray", dy=1).encode(
+        x=x, y=y, text="shown:N", tooltip=tips)
+    rows = int(data["row"].max()) + 1 if len(data) else 1
+    return (cells + letters).properties(title=title, height=max(150, 42 * rows))
+
+
+def one_step_chart(steps: pd.DataFrame, lang: str) -> alt.Chart:
+    """Norm of each step's Jacobian, per step j, in the lecture note's form and the right one.
+
+    steps: j, correct, transpose, lecture (one_step_norms).
+    """
+    long = steps.melt(id_vars="j", value_vars=["correct", "transpose", "lecture"],
+                      var_name="form", value_name="norm")
+    long["form"] = long["form"].map({f: t(f"form.{f}", lang)
+                                     for f in ("correct", "transpose", "lecture")})
+    long = long[np.isfinite(long["norm"]) & (long["norm"] > 0)]
+    return alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=16)).encode(
+        x=alt.X("j:Q", title=t("axis.j", lang)),
+        y=alt.Y("norm:Q", title=t("axis.one_step", lang), scale=alt.Scale(type="log")),
+        color=alt.Color("form:N", title=None, legend=alt.Legend(orient="top", labelLimit=400)),
+        strokeDash=alt.StrokeDash("form:N", legend=None),
+        tooltip=[alt.Tooltip("j:Q", title=t("axis.j", lang)),
+                 alt.Tooltip("form:N", title=t("chart.series", lang)),
+                 alt.Tooltip("norm:Q", title=t("axis.one_step", lang), format=".4g")],
+    ).properties(title=t("chart.one_step_title", lang), height=HEIGHT)
+
+
+def share_chart(shares: pd.DataFrame, lang: str) -> alt.Chart:
+    """The share of ∂J/∂W_hh's terms that comes from beyond each distance d."""
+    return alt.Chart(shares).mark_area(opacity=0.35, line=True).encode(
+        x=alt.X("distance:Q", title=t("axis.beyond_d", lang)),
+        y=alt.Y("share:Q", title=t("axis.share", lang), axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1])),
+        tooltip=[alt.Tooltip("distance:Q", title="d"),
+                 alt.Tooltip("share:Q", title=t("axis.share", lang), format=".2%")],
+    ).properties(title=t("chart.share_title", lang), height=HEIGHT - 60)

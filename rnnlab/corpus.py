@@ -263,3 +263,24 @@ def _binary_kind(data: bytes) -> str | None:
     if control.mean() > 0.10:
         return "control characters"
     return None
+
+
+def known_part(vocab: Vocab, text: str) -> tuple[str, list[str]]:
+    """`text` without the characters `vocab` cannot read (when it has no UNK to map them to),
+    and the distinct characters that were dropped, in order of appearance."""
+    if vocab.unk_id is not None:
+        return text, []
+    known = set(vocab.chars)
+    dropped = list(dict.fromkeys(c for c in text if c not in known))
+    return "".join(c for c in text if c in known), dropped
+
+
+def passage(corpus: Corpus, length: int) -> str:
+    """A sample of `length` characters to analyse: the long-range task from its start, a text
+    from the first paragraph that begins a third of the way in."""
+    text = corpus.text
+    start = 0
+    if corpus.distance is None:
+        at = text.find("\n\n", len(text) // 3)
+        start = at + 2 if 0 <= at < len(text) - length else 0
+    return text[start:start + length]

@@ -179,4 +179,139 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "axis.distance": {"en": "distance t − k (steps back)", "zh": "距离 t − k（向前的步数）"},
     "axis.t": {"en": "t (predicting step)", "zh": "t（预测所在步）"},
     "axis.k": {"en": "k (earlier step)", "zh": "k（更早的步）"},
+    # ---- distant words ----
+    "ctl.text": {"en": "Text to analyse (leave empty for a passage of the training text)",
+                 "zh": "要分析的文本（留空则使用训练文本中的一段）"},
+    "ctl.text.help": {
+        "en": "Up to 150 characters. The model reads it from h_0 = 0 and predicts each next "
+              "character; characters it has never seen are left out.",
+        "zh": "最多 150 个字符。模型从 h_0 = 0 开始读入它，并预测每一个下一个字符；"
+              "模型从未见过的字符会被略去。",
+    },
+    "ui.text_too_short": {"en": "That text is too short to analyse; the passage is shown instead.",
+                          "zh": "这段文本太短，无法分析；下面改用默认段落。"},
+    "ui.dropped_chars": {"en": "Left out (not in the model's vocabulary): {chars}",
+                         "zh": "已略去（不在模型词表中）：{chars}"},
+    "ui.analysis_failed": {
+        "en": "This analysis cannot be computed for these weights ({error}). Try the "
+              "checkpoint before training, or settings that do not explode.",
+        "zh": "对这组权重无法完成该分析（{error}）。请试试训练前的检查点，或换用不会爆炸的设置。",
+    },
+    "ui.distant_intro": {
+        "en": "By the chain rule, the gradient of the loss J_t at step t is a sum of one term "
+              "per earlier step k. Each curve shows how large those terms are, as a function of "
+              "how far back k lies (median over t, band from the 10th to the 90th percentile). "
+              "A straight line falling on this log axis is a geometric decay: vanishing.",
+        "zh": "由链式法则，第 t 步损失 J_t 的梯度是每个更早的步 k 各贡献一项之和。"
+              "每条曲线显示这些项的大小如何随 k 向前的距离变化（对 t 取中位数，阴影为第 10 到第 90 百分位）。"
+              "在对数坐标上直线下降，就是按几何级数衰减：梯度消失。",
+    },
+    "q.grad_h": {"en": "‖∂J_t/∂h_k‖₂", "zh": "‖∂J_t/∂h_k‖₂"},
+    "q.grad_x": {"en": "‖∂J_t/∂x_k‖₂ (input character)", "zh": "‖∂J_t/∂x_k‖₂（输入字符）"},
+    "q.grad_W": {"en": "‖(∂J_t/∂z_k) h_{k−1}ᵀ‖_F (term of ∂J_t/∂W_hh)",
+                 "zh": "‖(∂J_t/∂z_k) h_{k−1}ᵀ‖_F（∂J_t/∂W_hh 中的一项）"},
+    "ui.horizon": {"en": "Effective horizon", "zh": "有效视野"},
+    "ui.steps_back": {"en": "{n} characters back", "zh": "向前 {n} 个字符"},
+    "ui.beyond_window": {"en": "beyond {n} characters (the whole window)",
+                         "zh": "超过 {n} 个字符（整个窗口）"},
+    "ui.share_beyond": {"en": "Share of ∂J/∂W_hh from beyond d = {d}",
+                        "zh": "∂J/∂W_hh 中来自 d = {d} 之外的占比"},
+    "chart.distant_title": {"en": "Contribution of step k to the gradient of J_t, by distance t − k",
+                            "zh": "第 k 步对 J_t 梯度的贡献，随距离 t − k 的变化"},
+    "axis.contribution": {"en": "size of the step-k term (log scale)",
+                          "zh": "第 k 步那一项的大小（对数坐标）"},
+    "ui.shading": {"en": "Which earlier characters and words matter for one prediction",
+                   "zh": "哪些更早的字符和词影响了某一次预测"},
+    "ctl.pos": {"en": "Prediction at step t", "zh": "第 t 步的预测"},
+    "ctl.pos.help": {"en": "J_t scores the prediction of the character after the t-th one.",
+                     "zh": "J_t 衡量的是对第 t 个字符之后那个字符的预测。"},
+    "ctl.by_word": {"en": "By word", "zh": "按词"},
+    "ctl.by_word.help": {
+        "en": "Shade each word by the sum over its characters (a CJK character is a word of "
+              "its own), or each character by itself.",
+        "zh": "按词着色时取词内各字符之和（每个汉字单独算一个词）；否则每个字符单独着色。",
+    },
+    "ui.shading_caption": {
+        "en": "After reading character {t} ({char}) the model predicts the next one, {next}. "
+              "Colour: log10 ‖∂J_t/∂x_k‖₂, how much character k could change that prediction's "
+              "loss; brighter is more.",
+        "zh": "读完第 {t} 个字符（{char}）后，模型预测下一个字符 {next}。"
+              "颜色表示 log10 ‖∂J_t/∂x_k‖₂，即第 k 个字符能在多大程度上改变这次预测的损失；越亮越大。",
+    },
+    "chart.shading_title": {"en": "Contribution to the prediction at t = {t}",
+                            "zh": "对第 t = {t} 步预测的贡献"},
+    "chart.char": {"en": "character", "zh": "字符"},
+    "ui.top_words": {"en": "Largest contributions: {words}", "zh": "贡献最大的：{words}"},
+    "ui.heatmap": {"en": "Every pair (t, k)", "zh": "所有 (t, k) 对"},
+    "chart.heat_title": {"en": "‖∂J_t/∂h_k‖₂ for every pair k ≤ t (log10 colour)",
+                         "zh": "每一对 k ≤ t 的 ‖∂J_t/∂h_k‖₂（颜色为 log10）"},
+    "chart.share_title": {"en": "Share of the ∂J/∂W_hh terms coming from beyond distance d",
+                          "zh": "∂J/∂W_hh 各项中来自距离 d 之外的占比"},
+    "axis.beyond_d": {"en": "d (characters back)", "zh": "d（向前的字符数）"},
+    "axis.share": {"en": "share beyond d", "zh": "d 之外的占比"},
+    # ---- jacobian norms ----
+    "ui.jacobian_intro": {
+        "en": "The factor that carries the gradient from step t back to step k is the Jacobian "
+              "product ∂h_t/∂h_k. The chart compares its measured spectral norm with two upper "
+              "bounds: the lecture's (β_W β_h)^(t−k) and the tighter stepwise bound that uses "
+              "the slopes actually reached on this text.",
+        "zh": "把梯度从第 t 步带回第 k 步的因子是雅可比连乘积 ∂h_t/∂h_k。"
+              "下图把它的实测谱范数与两个上界比较：讲义中的 (β_W β_h)^(t−k)，"
+              "以及使用这段文本上实际斜率的更紧的逐步上界。",
+    },
+    "ctl.checkpoint": {"en": "Weights", "zh": "权重"},
+    "ctl.checkpoint.help": {"en": "Analyse the weights before, during or after training.",
+                            "zh": "分析训练前、训练中或训练后的权重。"},
+    "ui.before_training": {"en": "before training", "zh": "训练前"},
+    "ui.after_training": {"en": "after training (step {n})", "zh": "训练后（第 {n} 步）"},
+    "ui.at_step": {"en": "step {n}", "zh": "第 {n} 步"},
+    "ctl.lecture_form": {"en": "Use the note's formula", "zh": "使用讲义中的公式"},
+    "ctl.lecture_form.help": {
+        "en": "Multiply W_hhᵀ diag(f′(h_{j−1})) as the lecture note writes, instead of the "
+              "correct diag(f′(z_j)) W_hh. See the one-step chart below for where they differ.",
+        "zh": "按讲义的写法连乘 W_hhᵀ diag(f′(h_{j−1}))，而不是正确的 diag(f′(z_j)) W_hh。"
+              "两者在哪里不同，请看下方的单步图。",
+    },
+    "ui.rates": {"en": "Measured rate per step", "zh": "实测的每步速率"},
+    "ui.rates.help": {
+        "en": "Slope of ln ‖∂h_t/∂h_k‖₂ against t − k (fitted to the medians). The bound's "
+              "rate is ln(β_W β_h) = {bound:.3f}; the measured one can never be larger.",
+        "zh": "ln ‖∂h_t/∂h_k‖₂ 对 t − k 的斜率（由中位数拟合）。上界的速率为 "
+              "ln(β_W β_h) = {bound:.3f}；实测速率不可能比它更大。",
+    },
+    "q.measured": {"en": "measured ‖∂h_t/∂h_k‖₂", "zh": "实测 ‖∂h_t/∂h_k‖₂"},
+    "q.measured_lecture": {"en": "measured, note's formula W_hhᵀ diag(f′(h_{j−1}))",
+                           "zh": "实测（讲义公式 W_hhᵀ diag(f′(h_{j−1}))）"},
+    "q.stepwise_bound": {"en": "stepwise bound ∏ ‖W_hh‖₂ max|f′(z_j)|",
+                         "zh": "逐步上界 ∏ ‖W_hh‖₂ max|f′(z_j)|"},
+    "q.bound": {"en": "lecture's bound (β_W β_h)^(t−k)", "zh": "讲义上界 (β_W β_h)^(t−k)"},
+    "chart.jacobian_title": {"en": "‖∂h_t/∂h_k‖₂ measured against its bounds, by distance t − k",
+                             "zh": "‖∂h_t/∂h_k‖₂ 的实测值与上界，随距离 t − k 的变化"},
+    "ui.pairs_sampled": {
+        "en": "To stay fast at this hidden size, {n} pairs (t, k) from evenly spaced start "
+              "steps k were computed, each exactly.",
+        "zh": "为了在这个隐藏层大小下保持速度，只计算了起点 k 均匀分布的 {n} 对 (t, k)，每一对都是精确值。",
+    },
+    "chart.jheat_title": {"en": "Measured ‖∂h_t/∂h_k‖₂ for every pair k < t (log10 colour)",
+                          "zh": "每一对 k < t 的实测 ‖∂h_t/∂h_k‖₂（颜色为 log10）"},
+    "ui.one_step": {"en": "One step: the right Jacobian and the note's",
+                    "zh": "单步：正确的雅可比矩阵与讲义中的写法"},
+    "ui.one_step_intro": {
+        "en": "Each step's Jacobian is diag(f′(z_j)) W_hh. Its transpose W_hhᵀ diag(f′(z_j)) "
+              "is what back-propagation multiplies by and has exactly the same norm. The note "
+              "evaluates f′ at h_{j−1} instead of z_j; that changes the numbers (except for the "
+              "linear activation, where f′ = 1 everywhere).",
+        "zh": "每一步的雅可比矩阵是 diag(f′(z_j)) W_hh。它的转置 W_hhᵀ diag(f′(z_j)) "
+              "正是反向传播中相乘的矩阵，范数完全相同。讲义把 f′ 放在 h_{j−1} 处而不是 z_j 处求值，"
+              "这会改变数值（线性激活除外，因为那时处处 f′ = 1）。",
+    },
+    "form.correct": {"en": "‖diag(f′(z_j)) W_hh‖₂ (correct)", "zh": "‖diag(f′(z_j)) W_hh‖₂（正确）"},
+    "form.transpose": {"en": "‖W_hhᵀ diag(f′(z_j))‖₂ (transpose: same norm)",
+                       "zh": "‖W_hhᵀ diag(f′(z_j))‖₂（转置：范数相同）"},
+    "form.lecture": {"en": "‖W_hhᵀ diag(f′(h_{j−1}))‖₂ (the note)",
+                     "zh": "‖W_hhᵀ diag(f′(h_{j−1}))‖₂（讲义）"},
+    "axis.j": {"en": "step j", "zh": "第 j 步"},
+    "axis.one_step": {"en": "norm of the one-step Jacobian", "zh": "单步雅可比矩阵的范数"},
+    "chart.one_step_title": {"en": "Norm of each step's Jacobian, three ways",
+                             "zh": "每一步雅可比矩阵的范数：三种写法"},
 }

@@ -277,3 +277,22 @@ def test_word_spans_are_ordered_disjoint_runs_of_letters_and_digits(text):
     assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False))
     covered = {i for s, e in spans for i in range(s, e)}
     assert all(text[i].isalnum() == (i in covered) for i in range(len(text)))
+
+
+def test_known_part_drops_what_a_vocabulary_cannot_read():
+    from rnnlab.corpus import known_part
+
+    v = Vocab.from_text("abc ")
+    assert known_part(v, "a bé c!") == ("a b c", ["é", "!"])
+    with_unk = Vocab.from_text("".join(chr(0x4E00 + i) for i in range(400)), max_size=10)
+    assert known_part(with_unk, "xyz") == ("xyz", [])
+
+
+def test_passage_is_a_slice_of_the_text():
+    from rnnlab.corpus import passage
+
+    for name in ("english", "chinese", "longrange"):
+        c = load_corpus(name)
+        p = passage(c, 80)
+        assert len(p) == 80 and p in c.text
+    assert passage(load_corpus("longrange"), 30) == load_corpus("longrange").text[:30]
