@@ -76,6 +76,9 @@ def main() -> None:
         result = training_tab(run, config, text, lang)
     if result is None:
         return
+    stats = registry().stats()
+    st.sidebar.caption(t("ui.server", lang, started=stats["started"], cached=stats["cached"],
+                         mb=stats["bytes"] / 2**20, running=stats["running"]))
     run_key = repr(run.key)
     with tabs[1]:
         window = distant_tab(run_key, result, config, text, lang)

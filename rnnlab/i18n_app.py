@@ -314,4 +314,9 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "axis.one_step": {"en": "norm of the one-step Jacobian", "zh": "单步雅可比矩阵的范数"},
     "chart.one_step_title": {"en": "Norm of each step's Jacobian, three ways",
                              "zh": "每一步雅可比矩阵的范数：三种写法"},
+    "ui.server": {
+        "en": "Server: {started} training runs started, {running} running, {cached} kept "
+              "({mb:.1f} MB).",
+        "zh": "服务器：已启动 {started} 次训练，{running} 次正在运行，缓存 {cached} 个结果（{mb:.1f} MB）。",
+    },
 }
