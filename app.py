@@ -22,6 +22,7 @@ from rnnlab.train import sample, train
 ENGINE_VERSION = "1"  # bump when a change to rnnlab changes the numbers a config produces
 DEFAULT = LabConfig()
 POLL_SECONDS = 0.35
+MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>$~:")
 
 # Choice controls are synced with the URL by the app, by code (act=tanh): Streamlit's own binding
 # would write the translated label, so a link would change with the page's language.
@@ -368,12 +369,12 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
     st.markdown(t("ui.distant_intro", lang))
     window, dropped = analysis_window(text, lang)
     if dropped:
-        st.info(t("ui.dropped_chars", lang, chars=" ".join(dropped)))
+        st.info(t("ui.dropped_chars", lang, chars=md_escape(" ".join(dropped))))
     try:
         pairs, summary = contributions_for(run_key, result.steps_done, window,
                                            config.activation, result.params, text.vocab)
     except (ValueError, FloatingPointError) as err:
-        st.error(t("ui.analysis_failed", lang, error=str(err)))
+        st.error(t("ui.analysis_failed", lang, error=md_escape(str(err))))
         return window
     names = {q: t(f"q.{q}", lang) for q in analysis.QUANTITIES}
     shown = summary.assign(series=summary["quantity"].map(names))
@@ -405,14 +406,16 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
         result.params, ids[:-1], ids[1:], pos, corpus.words(window[:-1]),
         activation=config.activation, text=window[:-1])
     nxt = window[pos]
-    st.caption(t("ui.shading_caption", lang, t=pos, char=repr(window[pos - 1]), next=repr(nxt)))
+    st.caption(t("ui.shading_caption", lang, t=pos, char=md_escape(repr(window[pos - 1])),
+                 next=md_escape(repr(nxt))))
     st.altair_chart(charts.shading_chart(chars, words, by_word,
                                          t("chart.shading_title", lang, t=pos),
                                          t("q.grad_x", lang), lang), width="stretch")
     top = words.sort_values("contribution", ascending=False).head(5)
     if len(top):
         st.caption(t("ui.top_words", lang, words=", ".join(
-            f"“{w}” ({c:.2e})" for w, c in zip(top.text, top.contribution, strict=True))))
+            f"“{md_escape(w)}” ({c:.2e})" for w, c in zip(top.text, top.contribution,
+                                                          strict=True))))
     st.subheader(t("ui.heatmap", lang))
     st.altair_chart(charts.heatmap_chart(pairs, "grad_h", t("chart.heat_title", lang),
                                          t("q.grad_h", lang), lang), width="stretch")
@@ -437,7 +440,7 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
         norms, summary, reg, one_step = norms_for(run_key, step, window, config.activation,
                                                   form, params, text.vocab)
     except (ValueError, FloatingPointError) as err:
-        st.error(t("ui.analysis_failed", lang, error=str(err)))
+        st.error(t("ui.analysis_failed", lang, error=md_escape(str(err))))
         return
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("β_W = ‖W_hh‖₂", f"{reg.beta_W:.4g}")
@@ -475,6 +478,11 @@ def checkpoint_label(step: int, last: int, lang: str) -> str:
     if step == last:
         return t("ui.after_training", lang, n=step)
     return t("ui.at_step", lang, n=step)
+
+
+def md_escape(text: str) -> str:
+    """User text made inert for st.markdown: no emphasis, maths, links or HTML."""
+    return "".join("\\" + c if c in MD_SPECIAL else c for c in text)
 
 
 def csv_button(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:

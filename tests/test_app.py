@@ -1,0 +1,196 @@
+"""The page, driven by Streamlit's AppTest: what a student sees, and that the plotted numbers are
+the ones rnnlab computes for that configuration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+from streamlit.testing.v1 import AppTest
+
+from rnnlab import analysis, charts
+from rnnlab.config import LabConfig
+from rnnlab.corpus import load_corpus, passage
+from rnnlab.lessons import PRESETS
+from rnnlab.train import train
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def open_page(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def walk(node):
+    children = getattr(node, "children", None)
+    if isinstance(children, dict):
+        for child in children.values():
+            yield child
+            yield from walk(child)
+
+
+def vega_charts(tab):
+    return [e for e in walk(tab) if e.type == "vega_lite_chart"]
+
+
+def chart_frames(chart) -> dict[str, pd.DataFrame]:
+    """Every dataset of a chart element, decoded from what the page received."""
+    return {d.name: convert_arrow_bytes_to_pandas_df(d.data.data) for d in chart.proto.datasets}
+
+
+def chart_with_column(tab, column: str) -> pd.DataFrame:
+    for chart in vega_charts(tab):
+        for frame in chart_frames(chart).values():
+            if column in frame.columns:
+                return frame
+    raise AssertionError(f"no chart in this tab plots a column {column!r}")
+
+
+def controls(at: AppTest) -> dict:
+    sb = at.sidebar
+    out = {w.key: w.value for w in [*sb.slider, *sb.selectbox, *sb.number_input,
+                                    *sb.select_slider]}
+    return out
+
+
+@pytest.fixture(scope="module")
+def default_page() -> AppTest:
+    return open_page()
+
+
+def test_default_page_fills_every_tab_without_pressing_anything(default_page):
+    at = default_page
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["① Training", "② Distant words", "③ Jacobian norms",
+                                          "④ Theory"]
+    assert len(vega_charts(at.tabs[0])) == 3
+    assert len(vega_charts(at.tabs[1])) == 4
+    assert len(vega_charts(at.tabs[2])) == 3
+    assert len(at.tabs[3].latex) >= 5
+    assert "Trained 300 steps" in at.success[0].value
+    assert not at.error
+
+
+def test_plotted_training_numbers_are_rnnlabs(default_page):
+    expected = train(LabConfig(), load_corpus("english")).history
+    loss = chart_with_column(default_page.tabs[0], "value")
+    raw = loss[loss.series == "J (this step)"].sort_values("step")
+    np.testing.assert_allclose(raw.value.to_numpy(), expected.loss.to_numpy(), rtol=1e-12)
+    grad = chart_with_column(default_page.tabs[0], "grad_norm").sort_values("step")
+    np.testing.assert_allclose(grad.grad_norm.to_numpy(), expected.grad_norm.to_numpy(),
+                               rtol=1e-12)
+    smooth = loss[loss.series == "J (smoothed)"].sort_values("step")
+    np.testing.assert_allclose(smooth.value.to_numpy(), charts.smooth(expected.loss).to_numpy(),
+                               rtol=1e-12)
+
+
+def test_plotted_analysis_numbers_are_rnnlabs(default_page):
+    english = load_corpus("english")
+    result = train(LabConfig(), english)
+    window = passage(english, 80)
+    ids = english.vocab.encode(window)
+    contrib = analysis.summarize(analysis.distant_contributions(
+        result.params, ids[:-1], ids[1:], activation="sigmoid"))
+    shown = chart_with_column(default_page.tabs[1], "median")
+    shown = shown[shown.series.str.startswith("‖∂J_t/∂h_k‖")].sort_values("distance")
+    want = contrib[contrib.quantity == "grad_h"].sort_values("distance")
+    want = want[want["median"] > 0]
+    np.testing.assert_allclose(shown["median"].to_numpy(), want["median"].to_numpy(), rtol=1e-9)
+
+    norms = analysis.summarize(analysis.jacobian_norms(result.params, ids[:-1],
+                                                       activation="sigmoid"))
+    shown = chart_with_column(default_page.tabs[2], "median")
+    measured = shown[shown.series.str.startswith("measured")].sort_values("distance")
+    want = norms[norms.quantity == "measured"].sort_values("distance")
+    np.testing.assert_allclose(measured["median"].to_numpy(), want["median"].to_numpy(),
+                               rtol=1e-9)
+    bound = shown[shown.series.str.startswith("lecture's bound")].sort_values("distance")
+    beta = np.linalg.norm(result.params.W_hh, 2) * 0.25
+    np.testing.assert_allclose(bound["median"].to_numpy(), beta ** bound.distance.to_numpy(),
+                               rtol=1e-9)
+
+
+def test_chinese_link_gives_a_chinese_page():
+    at = open_page(lang="zh")
+    assert not at.exception
+    assert at.tabs[0].label == "① 训练" and "梯度" in at.title[0].value
+    assert "已训练" in at.success[0].value
+    assert any("链式法则" in m.value for m in at.tabs[3].markdown)
+
+
+def test_hand_written_link_sets_exactly_those_controls():
+    at = open_page(act="tanh", hidden="32", rho="1.5", seed="3")
+    assert not at.exception
+    got = controls(at)
+    default = LabConfig()
+    assert got["act"] == "tanh" and got["hidden"] == 32 and got["rho"] == 1.5 and got["seed"] == 3
+    assert got["init"] == default.init and got["opt"] == default.optimizer
+    assert got["seq"] == default.seq_len and got["steps"] == default.steps
+    assert got["lr"] == default.lr and got["clip"] == default.clip
+    assert not at.warning or "not understood" not in at.warning[0].value
+
+
+@pytest.mark.parametrize("query", [
+    {"hidden": "-5", "act": "<b>x</b>", "lr": "nan"},
+    {"rho": "1e999", "seed": "abc", "steps": "9" * 400, "zzz": "1", "clip": "'; DROP"},
+    {"hidden": ["32", "48"], "act": ["tanh", "bogus"], "lang": "xx", "preset": "nope"},
+])
+def test_nonsense_links_load_with_defaults_and_say_so(query):
+    at = open_page(**query)
+    assert not at.exception
+    assert at.success, "training still ran"
+    got = controls(at)
+    default = LabConfig()
+    assert got["act"] in ("sigmoid", "tanh") and got["seq"] == default.seq_len
+    if "hidden" in query and query["hidden"] == "-5":
+        assert got["hidden"] == default.hidden and got["lr"] == default.lr
+        note = " ".join(w.value for w in at.warning)
+        assert "act" in note and "hidden" in note and "lr" in note
+    if "rho" in query:
+        assert got["rho"] == default.rho and got["seed"] == default.seed
+    if isinstance(query.get("hidden"), list):
+        # a repeated key: a choice takes its last value; a number is reset, and the page says so
+        note = " ".join(w.value for w in at.warning)
+        assert got["hidden"] == 48 or (got["hidden"] == default.hidden and "hidden" in note)
+        assert got["act"] == "sigmoid" and "act" in note
+
+
+def test_each_lesson_preset_sets_every_control():
+    at = open_page()
+    at.sidebar.selectbox(key="preset").select("edge").run()
+    assert not at.exception
+    got = controls(at)
+    edge = PRESETS["edge"]
+    assert got["act"] == edge.activation and got["init"] == edge.init
+    assert got["rho"] == edge.rho and got["preset"] == "edge"
+    assert at.query_params.get("preset") in ("edge", ["edge"])
+
+
+def test_diverging_training_is_explained_and_the_page_keeps_working():
+    at = open_page(preset="exploding")
+    assert not at.exception
+    errors = " ".join(e.value for e in at.error)
+    assert "diverged at step" in errors
+    assert vega_charts(at.tabs[0]), "the curve up to the divergence stays up"
+    loss = chart_with_column(at.tabs[0], "value")
+    assert np.isfinite(loss.value).all() and len(loss)
+    # the analysis tabs use the last finite parameters, or explain why they cannot
+    for tab in at.tabs[1:3]:
+        assert vega_charts(tab) or any("cannot be computed" in e.value for e in tab.error)
+
+
+def test_sentence_box_shows_user_text_as_text():
+    at = open_page()
+    at.text_area(key="text").input("<script>alert(1)</script> **bold** $$x$$ the end").run()
+    assert not at.exception
+    notes = " ".join(i.value for i in at.info)
+    assert "\\<" in notes or "<" not in notes  # escaped before it reaches markdown
+    frames = [f for c in vega_charts(at.tabs[1]) for f in chart_frames(c).values()
+              if "shown" in f.columns]
+    assert frames and "".join(frames[0].shown).replace("·", " ").startswith("script")
