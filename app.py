@@ -120,6 +120,8 @@ def apply_preset(code: str, only_missing: set[str] = frozenset()) -> None:
     for url_name, (field, _, _) in NUMBERS.items():
         if url_name not in only_missing:
             state[url_name] = getattr(cfg, field)
+    if "reset" not in only_missing:
+        state["reset"] = cfg.reset_state
     state.preset = code
 
 
@@ -186,12 +188,16 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
     clip = choice(sb, "clip", "clip", lang, "ctl.clip", DEFAULT.clip)
     clip_at = number(sb, "clip_at", lang) if clip != "none" else DEFAULT.clip_at
     steps = number(sb, "steps", lang)
+    reset = sb.toggle(t("ctl.reset", lang), key="reset", bind="query-params",
+                      help=t("ctl.reset.help", lang),
+                      **({} if "reset" in st.session_state else {"value": DEFAULT.reset_state}))
     seed = number(sb, "seed", lang)
 
     config = LabConfig(corpus=corpus_name, distance=int(distance), activation=activation,
                        hidden=int(hidden), seq_len=int(seq_len), batch=int(batch), init=init,
                        rho=float(rho), optimizer=optimizer, lr=float(lr), clip=clip,
-                       clip_at=float(clip_at), steps=int(steps), seed=int(seed))
+                       clip_at=float(clip_at), steps=int(steps), seed=int(seed),
+                       reset_state=bool(reset))
     shown = {"hidden": hidden, "seq": seq_len, "batch": batch, "rho": rho, "lr": lr,
              "steps": steps, "seed": seed}
     shown |= {"dist": distance} if corpus_name == "longrange" else {}

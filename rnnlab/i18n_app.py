@@ -148,6 +148,14 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "Fixes the initial weights: the same link always gives the same curves.",
         "zh": "固定初始权重：同一个链接总是得到同样的曲线。",
     },
+    "ctl.reset": {"en": "Start every window from h₀ = 0", "zh": "每个窗口都从 h₀ = 0 开始"},
+    "ctl.reset.help": {
+        "en": "Off: the hidden state is carried from one window to the next, as in "
+              "min-char-rnn (the gradient still stops at the window's start). On: every window "
+              "starts from zeros.",
+        "zh": "关闭：隐藏状态从一个窗口延续到下一个窗口，与 min-char-rnn 相同（梯度仍在窗口开头截断）。"
+              "打开：每个窗口都从零开始。",
+    },
     "ctl.temperature": {"en": "Sampling temperature", "zh": "采样温度"},
     "ctl.temperature.help": {
         "en": "Below 1 the model picks likely characters; above 1 it takes more risks.",
