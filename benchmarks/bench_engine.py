@@ -1,7 +1,7 @@
 """Training speed of rnnlab's engine against min-char-rnn and PyTorch, measured in the same run.
 
     python benchmarks/bench_engine.py              # about 30 s
-    python benchmarks/bench_engine.py --rounds 20  # more repeats on a busy machine
+    python benchmarks/bench_engine.py --rounds 40  # more repeats on a busy machine
 
 What one "character per second" counts
 --------------------------------------
@@ -170,6 +170,12 @@ def race(contenders: dict[str, Run], chars_per_step: int, rounds: int, seconds: 
     return {name: (max(r), statistics.median(r)) for name, r in rates.items()}
 
 
+def _row(cells, widths) -> str:
+    """One table line: the first and third cells left-aligned, numbers right-aligned."""
+    return " ".join(c.ljust(w) if i in (0, 2, 5) else c.rjust(w)
+                    for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+
+
 def machine() -> list[str]:
     """What this run ran on: CPU, load, numpy and its BLAS, and the BLAS threads in force."""
     cpu = platform.processor() or platform.machine()
@@ -196,7 +202,7 @@ def machine() -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=12, help="interleaved rounds per race")
+    parser.add_argument("--rounds", type=int, default=20, help="interleaved rounds per race")
     parser.add_argument("--seconds", type=float, default=0.15, help="one contender's round")
     args = parser.parse_args()
 
@@ -215,7 +221,7 @@ def main() -> None:
     r = race({"ours": ours(c, corpus), "min-char-rnn": minchar(c, corpus)},
              c.batch * c.seq_len, args.rounds, args.seconds)
     (best, med), (base, base_med) = r["ours"], r["min-char-rnn"]
-    rows.append(("H=100 T=25 B=1 float64, Adagrad", best, med, "min-char-rnn port", base,
+    rows.append(("H=100 T=25 B=1, float64, Adagrad", best, med, "min-char-rnn port", base,
                  base_med, f">= {MINCHAR_TARGET / 1000:.0f}K chars/s", best >= MINCHAR_TARGET))
 
     c = BATCHED
@@ -235,16 +241,16 @@ def main() -> None:
         best, med = r[name]
         target = f">= {TORCH_TARGET:g}x torch" if name == "ours32" else "(information)"
         verdict = best >= TORCH_TARGET * base if name == "ours32" and has_torch else None
-        rows.append((f"H=128 T=50 B=32 {label}, Adam", best, med, "torch.nn.RNN", base,
+        rows.append((f"H=128 T=50 B=32, {label}, Adam", best, med, "torch.nn.RNN", base,
                      base_med, target, verdict))
 
-    header = ("configuration", "ours chars/s", "baseline", "chars/s", "ours/base", "target", "")
-    print(f"{header[0]:<34} {header[1]:>20} {header[2]:<18} {header[3]:>20} {header[4]:>9} "
-          f"{header[5]:<18} {header[6]}")
+    widths = (36, 20, 18, 20, 10, 17, 4)
+    print(_row(("configuration", "ours chars/s", "baseline", "baseline chars/s", "ours/base",
+                "target", ""), widths))
     for name, best, med, base_name, base, base_med, target, verdict in rows:
-        print(f"{name:<34} {best:>10,.0f} ({med:>7,.0f}) {base_name:<18} "
-              f"{base:>10,.0f} ({base_med:>7,.0f}) {best / base:>8.2f}x {target:<18} "
-              f"{'' if verdict is None else 'PASS' if verdict else 'MISS'}")
+        print(_row((name, f"{best:,.0f} ({med:,.0f})", base_name,
+                    f"{base:,.0f} ({base_med:,.0f})", f"{best / base:.2f}x", target,
+                    "" if verdict is None else "PASS" if verdict else "MISS"), widths))
     print(f"  torch: {torch_note}")
 
     walls = []

@@ -253,8 +253,9 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
     else:
         dZ.fill(1.0)
     W_hh = p.W_hh
-    # per-step views: with B = 1, 1-D rows, numpy's fastest path
-    dhs, dzs = (dH, dZ) if B == 1 else (dH.reshape(T, B, H), dZ.reshape(T, B, H))
+    # per-step views, made once: with B = 1, 1-D rows, numpy's fastest path
+    dhs, dzs = (list(dH), list(dZ)) if B == 1 else (list(dH.reshape(T, B, H)),
+                                                   list(dZ.reshape(T, B, H)))
     for dz_t, dh_t, dh_prev in zip(dzs[:0:-1], dhs[:0:-1], dhs[-2::-1], strict=True):
         dz_t *= dh_t
         dh_prev += np.dot(dz_t, W_hh)
