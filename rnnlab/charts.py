@@ -37,11 +37,16 @@ def loss_chart(history: pd.DataFrame, chance: float, lang: str, steps: int | Non
     long["series"] = long["series"].map({"loss": t("chart.loss_raw", lang),
                                          "loss_smooth": t("chart.loss_smooth", lang)})
     long = long[np.isfinite(long["value"])]
+    # an exploding run's loss spans many orders of magnitude: only a log axis shows it
+    values = long["value"]
+    exploded = bool(len(values)) and values.max() > 10 * max(chance, 1.0) and (values > 0).all()
+    y_scale = alt.Scale(type="log") if exploded else alt.Undefined
     x = alt.X("step:Q", title=t("axis.step", lang),
               scale=alt.Scale(domain=[0, steps]) if steps else alt.Undefined)
     lines = alt.Chart(long).mark_line().encode(
         x=x,
-        y=alt.Y("value:Q", title=t("axis.loss", lang)),
+        y=alt.Y("value:Q", title=t("axis.loss_log" if exploded else "axis.loss", lang),
+                scale=y_scale),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top")),
         opacity=alt.condition(alt.datum.series == t("chart.loss_raw", lang),
                               alt.value(0.35), alt.value(1.0)),
@@ -50,7 +55,7 @@ def loss_chart(history: pd.DataFrame, chance: float, lang: str, steps: int | Non
                  alt.Tooltip("value:Q", title=t("axis.loss", lang), format=".4f")],
     )
     rule_data = pd.DataFrame({"chance": [chance], "label": [t("chart.chance", lang, v=chance)]})
-    y_rule = alt.Y("chance:Q", title=t("axis.loss", lang))
+    y_rule = alt.Y("chance:Q", title=t("axis.loss_log" if exploded else "axis.loss", lang))
     rule = alt.Chart(rule_data).mark_rule(strokeDash=[6, 4], color="gray").encode(
         y=y_rule, tooltip=[alt.Tooltip("label:N", title=t("chart.chance_title", lang))])
     text = alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-6, color="gray").encode(

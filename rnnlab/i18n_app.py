@@ -182,6 +182,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "chart.rho": {"en": "ρ(W_hh) (largest |eigenvalue|)", "zh": "ρ(W_hh)（最大特征值模）"},
     "axis.step": {"en": "training step", "zh": "训练步"},
     "axis.loss": {"en": "J (nats per character)", "zh": "J（每字符奈特）"},
+    "axis.loss_log": {"en": "J (nats per character, log scale)", "zh": "J（每字符奈特，对数坐标）"},
     "axis.grad_norm": {"en": "‖∂J/∂θ‖₂", "zh": "‖∂J/∂θ‖₂"},
     "axis.w_norm": {"en": "value", "zh": "数值"},
     "axis.distance": {"en": "distance t − k (steps back)", "zh": "距离 t − k（向前的步数）"},

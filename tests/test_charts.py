@@ -103,3 +103,11 @@ def test_by_distance_chart_keeps_positive_values_on_a_log_axis():
     assert (data[["median", "p10", "p90"]] > 0).all().all()
     assert data["median"].iloc[1] == 1e-46  # tiny values stay exact, not clipped
     _assert_readable(_spec(chart))
+
+
+def test_an_exploding_loss_goes_on_a_log_axis():
+    history = HISTORY.assign(loss=[4.2, 40.0, 4e30, 3e96])
+    spec = _spec(charts.loss_chart(history, np.log(65), "en"))
+    assert any(e.get("y", {}).get("scale", {}).get("type") == "log" for e in _encodings(spec))
+    calm = _spec(charts.loss_chart(HISTORY, np.log(65), "en"))
+    assert not any(e.get("y", {}).get("scale", {}).get("type") == "log" for e in _encodings(calm))
