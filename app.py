@@ -417,6 +417,8 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
     st.altair_chart(charts.shading_chart(chars, words, by_word,
                                          t("chart.shading_title", lang, t=pos),
                                          t("q.grad_x", lang), lang), width="stretch")
+    csv_button(chars.merge(words[["word", "text"]], on="word", how="left"),
+               f"rnnlab_contributions_t{pos}.csv", lang, "dl_shading")
     top = words.sort_values("contribution", ascending=False).head(5)
     if len(top):
         st.caption(t("ui.top_words", lang, words=", ".join(
@@ -426,6 +428,7 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
     st.altair_chart(charts.heatmap_chart(pairs, "grad_h", t("chart.heat_title", lang),
                                          t("q.grad_h", lang), lang), width="stretch")
     st.altair_chart(charts.share_chart(shares, lang), width="stretch")
+    csv_button(shares, "rnnlab_share_beyond.csv", lang, "dl_share")
     return window
 
 
