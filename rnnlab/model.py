@@ -206,6 +206,7 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
     """
     B, T = inputs.shape
     N = T * B  # rows of every (N, .) array below are time-major: row t*B + b is (t, b)
+    dtype = np.dtype(dtype)
     p = params
     if any(a.dtype != dtype for a in params.arrays()):
         p = Params(*(a.astype(dtype) for a in params.arrays()))
