@@ -242,8 +242,9 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
     dH = np.dot(dS.T, p.W_S, out=_scratch(work, "dH", (N, H), dtype))  # (N, H)
 
     # dJ/dz_t = f'(z_t) * dJ/dh_t, and dJ/dh_{t-1} gains W_hh^T dJ/dz_t: walked backwards
-    dZ = _scratch(work, "dZ", (N, H), dtype)  # (N, H), holds f'(z_t) until overwritten:
-    if activation == "sigmoid":  # derivative_from_output's formulas, written in place
+    # dZ holds f'(z_t) until the walk overwrites it: derivative_from_output, written in place
+    dZ = _scratch(work, "dZ", (N, H), dtype)  # (N, H)
+    if activation == "sigmoid":
         np.subtract(1.0, Hf, out=dZ)
         dZ *= Hf
     elif activation == "tanh":
