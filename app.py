@@ -7,12 +7,13 @@ joined, and each tab draws what rnnlab computed. All maths lives in the rnnlab p
 from __future__ import annotations
 
 import io
+import time
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from rnnlab import analysis, blas, charts, corpus, lessons, theory
+from rnnlab import analysis, blas, charts, corpus, evaluate, lessons, theory
 from rnnlab.config import CLIPS, CORPORA, OPTIMIZERS, LabConfig
 from rnnlab.i18n import LANGS, option_label, t
 from rnnlab.model import ACTIVATIONS, INITS
@@ -299,6 +300,8 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
     else:
         status.success(t("ui.trained", lang, steps=result.steps_done,
                          loss=float(charts.smooth(history.loss).iloc[-1]), chance=chance))
+    if config.corpus == "longrange":
+        recall_ui(result, config, text, lang)
     with info_slot:
         st.markdown(t("def.loss", lang))
         st.markdown(t("def.grad_norm", lang))
@@ -306,6 +309,49 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
         sample_ui(result, text, config, lang)
         downloads(result, lang)
     return result
+
+
+SWEEP_DISTANCES = (2, 5, 10, 15, 20, 30, 45)
+
+
+def recall_ui(result, config: LabConfig, text: corpus.Corpus, lang: str) -> None:
+    """The long-range task's score, and optionally its sweep over the distance d."""
+    st.subheader(t("ui.recall", lang, d=config.distance))
+    recall = evaluate.key_recall(result.params, text, config.activation)
+    c1, c2 = st.columns(2)
+    c1.metric(t("ui.recall_acc", lang), f"{recall.accuracy:.1%}",
+              delta=f"{recall.accuracy - recall.chance_accuracy:+.1%} " + t("ui.vs_chance", lang),
+              help=t("def.recall", lang))
+    c2.metric(t("ui.recall_loss", lang), f"{recall.loss:.3f}",
+              delta=f"{recall.loss - recall.chance_loss:+.3f} " + t("ui.vs_chance", lang),
+              delta_color="inverse")
+    if not st.toggle(t("ctl.sweep", lang), key="sweep", help=t("ctl.sweep.help", lang),
+                     bind="query-params"):
+        return
+    runs = {}
+    for d in SWEEP_DISTANCES:
+        cfg = config.replace(distance=d)
+        text_d = corpus.load_corpus("longrange", distance=d)
+        runs[d] = (registry().get((ENGINE_VERSION, cfg, text_d.key),
+                                  lambda on_step, cfg=cfg, text_d=text_d:
+                                  train(cfg, text_d, on_step)), text_d)
+    bar = st.progress(0.0, text=t("ui.sweeping", lang))
+    while not all(run.done.wait(0) for run, _ in runs.values()):
+        for run, _ in runs.values():
+            run.touch()
+        done = sum(len(run.records) for run, _ in runs.values())
+        bar.progress(min(1.0, done / (config.steps * len(runs))), text=t("ui.sweeping", lang))
+        time.sleep(POLL_SECONDS)
+    bar.empty()
+    rows = []
+    for d, (run, text_d) in runs.items():
+        if run.result is not None:
+            r = evaluate.key_recall(run.result.params, text_d, config.activation)
+            rows.append({"distance": d, "accuracy": r.accuracy, "loss": r.loss,
+                         "chance": r.chance_accuracy})
+    sweep = pd.DataFrame(rows)
+    st.altair_chart(charts.recall_chart(sweep, lang), width="stretch")
+    csv_button(sweep, "rnnlab_recall_by_distance.csv", lang, "dl_sweep")
 
 
 def sample_ui(result, text: corpus.Corpus, config: LabConfig, lang: str) -> None:

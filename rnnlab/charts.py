@@ -226,3 +226,23 @@ def share_chart(shares: pd.DataFrame, lang: str) -> alt.Chart:
         tooltip=[alt.Tooltip("distance:Q", title="d"),
                  alt.Tooltip("share:Q", title=t("axis.share", lang), format=".2%")],
     ).properties(title=t("chart.share_title", lang), height=HEIGHT - 60)
+
+
+def recall_chart(sweep: pd.DataFrame, lang: str) -> alt.LayerChart:
+    """Key-recall accuracy on the long-range task against the distance d, chance level dashed.
+
+    sweep: distance, accuracy, loss, chance.
+    """
+    x = alt.X("distance:Q", title=t("axis.d", lang))
+    y = alt.Y("accuracy:Q", title=t("axis.recall", lang), axis=alt.Axis(format="%"),
+              scale=alt.Scale(domain=[0, 1]))
+    line = alt.Chart(sweep).mark_line(point=alt.OverlayMarkDef(size=50)).encode(
+        x=x, y=y,
+        tooltip=[alt.Tooltip("distance:Q", title="d"),
+                 alt.Tooltip("accuracy:Q", title=t("axis.recall", lang), format=".1%"),
+                 alt.Tooltip("loss:Q", title=t("ui.recall_loss", lang), format=".3f")])
+    chance = alt.Chart(sweep).mark_rule(strokeDash=[6, 4], color="gray").encode(
+        y=alt.Y("mean(chance):Q", title=t("axis.recall", lang)),
+        tooltip=[alt.Tooltip("mean(chance):Q", title=t("chart.chance_title", lang),
+                             format=".1%")])
+    return (line + chance).properties(title=t("chart.recall_title", lang), height=HEIGHT)

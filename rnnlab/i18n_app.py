@@ -328,4 +328,28 @@ APP_STRINGS: dict[str, dict[str, str]] = {
               "({mb:.1f} MB).",
         "zh": "服务器：已启动 {started} 次训练，{running} 次正在运行，缓存 {cached} 个结果（{mb:.1f} MB）。",
     },
+    # ---- the long-range task ----
+    "ui.recall": {"en": "Does it remember the key d = {d} characters back?",
+                  "zh": "它记得住 d = {d} 个字符之前的键吗？"},
+    "ui.recall_acc": {"en": "Keys recalled", "zh": "答对的键"},
+    "ui.recall_loss": {"en": "Loss on the keys (nats)", "zh": "键上的损失（奈特）"},
+    "ui.vs_chance": {"en": "vs chance", "zh": "相对随机水平"},
+    "def.recall": {
+        "en": "Scored on a fresh text of the same task: at every position where the key must "
+              "come back, is the model's most likely next character that key? Chance is 1/8.",
+        "zh": "在同一任务新生成的文本上评分：在每个必须重复键的位置，模型认为最可能的下一个字符是不是那个键？"
+              "随机水平为 1/8。",
+    },
+    "ctl.sweep": {"en": "Sweep the distance d", "zh": "扫描距离 d"},
+    "ctl.sweep.help": {
+        "en": "Train the same settings at d = 2, 5, 10, 15, 20, 30 and 45 and plot how many keys "
+              "each recalls. Runs are shared with everyone who asks for the same ones.",
+        "zh": "用同样的设置分别在 d = 2、5、10、15、20、30、45 上训练，并画出各自答对的键的比例。"
+              "同样的训练任务会与所有人共享。",
+    },
+    "ui.sweeping": {"en": "Training one model per distance…", "zh": "正在为每个距离各训练一个模型……"},
+    "chart.recall_title": {"en": "Keys recalled against the distance d they must be carried",
+                           "zh": "答对的键的比例随需要记住的距离 d 的变化"},
+    "axis.d": {"en": "dependency distance d (characters)", "zh": "依赖距离 d（字符）"},
+    "axis.recall": {"en": "keys recalled", "zh": "答对的键"},
 }

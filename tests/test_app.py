@@ -194,3 +194,20 @@ def test_sentence_box_shows_user_text_as_text():
     frames = [f for c in vega_charts(at.tabs[1]) for f in chart_frames(c).values()
               if "shown" in f.columns]
     assert frames and "".join(frames[0].shown).replace("·", " ").startswith("script")
+
+
+def test_long_range_lesson_scores_the_keys_and_sweeps_the_distance():
+    from rnnlab.evaluate import key_recall
+
+    at = open_page(preset="longrange", sweep="true")
+    assert not at.exception
+    cfg = PRESETS["longrange"]
+    text = load_corpus("longrange", distance=cfg.distance)
+    want = key_recall(train(cfg, text).params, text, cfg.activation)
+    shown = {m.label: m.value for m in at.tabs[0].metric}
+    assert shown["Keys recalled"] == f"{want.accuracy:.1%}"
+    sweep = chart_with_column(at.tabs[0], "accuracy").sort_values("distance")
+    assert sweep.distance.tolist() == [2, 5, 10, 15, 20, 30, 45]
+    assert sweep.accuracy.iloc[0] > 0.9  # d = 2 is easy ...
+    assert sweep.accuracy.iloc[-1] < 0.3  # ... d = 45 is out of reach (chance 1/8)
+    assert sweep[sweep.distance == cfg.distance].accuracy.iloc[0] == pytest.approx(want.accuracy)
