@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import time
+import uuid
 
 import numpy as np
 import pandas as pd
@@ -68,8 +69,7 @@ def main() -> None:
     st.caption(t("ui.subtitle", lang))
     for note in notes:
         st.warning(note)
-    run = registry().get((ENGINE_VERSION, config, text.key),
-                         lambda on_step: train(config, text, on_step))
+    run = watch((ENGINE_VERSION, config, text.key), lambda on_step: train(config, text, on_step))
     tabs = st.tabs([t("tab.training", lang), t("tab.distant", lang), t("tab.jacobian", lang),
                     t("tab.theory", lang)])
     with tabs[3]:
@@ -86,6 +86,20 @@ def main() -> None:
         window = distant_tab(run_key, result, config, text, lang)
     with tabs[2]:
         jacobian_tab(run_key, result, config, text, window, lang)
+
+
+def watch(key: tuple, work) -> object:
+    """This session's run for `key`, shared with every session asking for the same; the run it
+    watched before is told that this session left, so an abandoned run stops at once."""
+    state = st.session_state
+    who = state.setdefault("who", uuid.uuid4().hex)
+    previous = state.get("watching")
+    if previous is not None and previous != key:
+        registry().leave(previous, who)
+    state.watching = key
+    run = registry().get(key, work)
+    run.touch(who)
+    return run
 
 
 def seed_from_url() -> str:
@@ -286,7 +300,7 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
         return history
 
     while not run.done.wait(POLL_SECONDS):
-        run.touch()
+        run.touch(st.session_state.get("who"))
         status.info(t("ui.queued" if run.queued else "ui.training_now", lang))
         draw(run.snapshot())
     if run.error or run.result is None:

@@ -30,10 +30,24 @@ class Run:
     abandoned: bool = False  # stopped because nobody watched it any more
     done: threading.Event = field(default_factory=threading.Event)
     last_seen: float = field(default_factory=time.monotonic)
+    watchers: set = field(default_factory=set)  # sessions watching it that have not left
+    ever_watched: bool = False
 
-    def touch(self) -> None:
+    def touch(self, who: str | None = None) -> None:
         """A watcher is still here (called on every poll)."""
         self.last_seen = time.monotonic()
+        if who is not None:
+            self.watchers.add(who)
+            self.ever_watched = True
+
+    def leave(self, who: str) -> None:
+        """A watcher moved on to other settings; with nobody left, a running run stops."""
+        self.watchers.discard(who)
+
+    def unwatched(self, idle_timeout: float) -> bool:
+        """Everyone who watched it left, or nobody polled it for `idle_timeout` seconds."""
+        everyone_left = self.ever_watched and not self.watchers
+        return everyone_left or time.monotonic() - self.last_seen > idle_timeout
 
     def snapshot(self) -> list[dict]:
         """The history rows so far (a copy; the worker only appends)."""
@@ -66,6 +80,13 @@ class RunRegistry:
                          name=f"rnnlab-train-{self.started}").start()
         return run
 
+    def leave(self, key: tuple, who: str) -> None:
+        """Session `who` no longer watches the run for `key` (it changed its settings)."""
+        with self._lock:
+            run = self._runs.get(key)
+        if run is not None:
+            run.leave(who)
+
     def stats(self) -> dict:
         with self._lock:
             runs = list(self._runs.values())
@@ -76,12 +97,12 @@ class RunRegistry:
     def _work(self, run: Run, work: Callable) -> None:
         def on_step(record: dict) -> bool:
             run.records.append(record)
-            return time.monotonic() - run.last_seen > self.idle_timeout
+            return run.unwatched(self.idle_timeout)
 
         try:
             with self._slots:
                 run.queued = False
-                if time.monotonic() - run.last_seen > self.idle_timeout:
+                if run.unwatched(self.idle_timeout):
                     run.abandoned = True
                 else:
                     run.result = work(on_step)

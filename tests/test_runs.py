@@ -88,3 +88,24 @@ def test_errors_reach_the_watchers_not_the_server():
     run = reg.get(("bad",), broken)
     assert run.done.wait(5)
     assert run.result is None and "3 characters" in run.error
+
+
+def test_a_run_stops_at_once_when_its_only_student_moves_on():
+    reg = RunRegistry(idle_timeout=60)
+    long = CFG.replace(steps=3000)
+    run = reg.get(("left",), _work(long, delay=0.001))
+    run.touch("alice")
+    time.sleep(0.2)
+    reg.leave(("left",), "alice")
+    assert run.done.wait(10)
+    assert run.abandoned and len(run.records) < long.steps
+
+
+def test_a_run_goes_on_while_another_student_still_watches():
+    reg = RunRegistry(idle_timeout=60)
+    run = reg.get(("shared",), _work(CFG.replace(steps=200), delay=0.001))
+    run.touch("alice")
+    run.touch("bob")
+    reg.leave(("shared",), "alice")
+    assert run.done.wait(30)
+    assert not run.abandoned and run.result.finished
