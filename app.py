@@ -303,6 +303,8 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
         run.touch(st.session_state.get("who"))
         status.info(t("ui.queued" if run.queued else "ui.training_now", lang))
         draw(run.snapshot())
+    if run.abandoned:  # it stopped just as this session asked for it: start it afresh
+        st.rerun()
     if run.error or run.result is None:
         status.error(t("ui.run_failed", lang, error=run.error or "?"))
         return None
