@@ -23,6 +23,8 @@ this shared machine, and each keeps its best round (the median is printed as wel
    threads, fed one-hot float32 inputs; cross-entropy, backward, clip_grad_norm_, Adam; the
    hidden state is carried between windows as ours is. Target: ours >= 1.8 x torch. Ours in
    float64 is shown too. Skipped when torch cannot be imported (it is no dependency of rnnlab).
+   torch's two threads suffer most when other processes load the machine: the ratio is the
+   hardest to meet, and the most telling, when the load average printed is low.
 3. The default LabConfig's whole training run on english (`rnnlab.train.train`): target <= 3 s.
 
 numpy's BLAS is limited to one thread, as the app does (rnnlab/blas.py).
@@ -269,6 +271,7 @@ def main() -> None:
           f"best {min(walls):.2f} s of {', '.join(f'{w:.2f}' for w in walls)}; "
           f"target <= {DEFAULT_RUN_TARGET:g} s: {verdict}; "
           f"loss {result.history.loss.iloc[0]:.2f} -> {result.history.loss.iloc[-1]:.2f}")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":
