@@ -154,22 +154,33 @@ def pytorch(config: LabConfig, corpus) -> Run:
     return run
 
 
-def race(contenders: dict[str, Run], chars_per_step: int, rounds: int, seconds: float
-         ) -> dict[str, tuple[float, float]]:
-    """(best, median) characters/s of each contender over interleaved rounds of ~`seconds`."""
-    steps = {}
-    for name, run in contenders.items():  # warm up, then size a round
+def race(contenders: dict[str, Run], chars_per_step: int, rounds: int, seconds: float,
+         budget: float) -> tuple[dict[str, tuple[float, float]], int]:
+    """(best, median) characters/s of each contender over interleaved rounds of ~`seconds`, and
+    the number of rounds run.
+
+    A round takes steps in small chunks until its time is up, and no round starts after
+    `budget` seconds, so that a contender slowed down by load cannot stretch the run.
+    """
+    chunk = {}
+    for name, run in contenders.items():  # warm up, then size a chunk at a tenth of a round
         run(2)
         start = time.perf_counter()
         run(3)
-        steps[name] = max(1, round(seconds / ((time.perf_counter() - start) / 3)))
+        chunk[name] = max(1, round(seconds / 10 / ((time.perf_counter() - start) / 3)))
     rates: dict[str, list[float]] = {name: [] for name in contenders}
-    for _ in range(rounds):
+    deadline = time.perf_counter() + budget
+    for i in range(rounds):
+        if i and time.perf_counter() > deadline:
+            break
         for name, run in contenders.items():
-            start = time.perf_counter()
-            run(steps[name])
-            rates[name].append(steps[name] * chars_per_step / (time.perf_counter() - start))
-    return {name: (max(r), statistics.median(r)) for name, r in rates.items()}
+            steps, start = 0, time.perf_counter()
+            while (elapsed := time.perf_counter() - start) < seconds:
+                run(chunk[name])
+                steps += chunk[name]
+            rates[name].append(steps * chars_per_step / elapsed)
+    done = min(len(r) for r in rates.values())
+    return {name: (max(r), statistics.median(r)) for name, r in rates.items()}, done
 
 
 def _result(name: str, ours_rate: tuple[float, float], base_name: str,
@@ -214,6 +225,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=20, help="interleaved rounds per race")
     parser.add_argument("--seconds", type=float, default=0.15, help="one contender's round")
+    parser.add_argument("--budget", type=float, default=30.0,
+                        help="no new round of a race starts after this many seconds")
     args = parser.parse_args()
 
     blas.set_threads(1)
@@ -224,12 +237,12 @@ def main() -> None:
     V = len(corpus.vocab)
     print(f"  english corpus: {len(corpus.ids):,} characters, V = {V}")
     print(f"  each figure: best of {args.rounds} interleaved rounds of ~{args.seconds:g} s "
-          f"(wall clock); median in brackets\n")
+          f"(wall clock; fewer if a race passes {args.budget:g} s); median in brackets\n")
 
     rows = []
     c = MINCHAR
-    r = race({"ours": ours(c, corpus), "min-char-rnn": minchar(c, corpus)},
-             c.batch * c.seq_len, args.rounds, args.seconds)
+    r, rounds_b1 = race({"ours": ours(c, corpus), "min-char-rnn": minchar(c, corpus)},
+                        c.batch * c.seq_len, args.rounds, args.seconds, args.budget)
     rows.append(_result("H=100 T=25 B=1, float64, Adagrad", r["ours"], "min-char-rnn port",
                         r["min-char-rnn"], f">= {MINCHAR_TARGET / 1000:.0f}K chars/s",
                         r["ours"][0] >= MINCHAR_TARGET))
@@ -244,7 +257,7 @@ def main() -> None:
                       "one-hot inputs")
     except ImportError:
         torch_note = "torch is not importable: its comparison is skipped"
-    r = race(contenders, c.batch * c.seq_len, args.rounds, args.seconds)
+    r, rounds_b32 = race(contenders, c.batch * c.seq_len, args.rounds, args.seconds, args.budget)
     torch_rate = r.get("torch")
     rows.append(_result("H=128 T=50 B=32, float32 maths, Adam", r["ours32"], "torch.nn.RNN",
                         torch_rate, f">= {TORCH_TARGET:g}x torch",
@@ -258,6 +271,7 @@ def main() -> None:
         print(" ".join(c.ljust(w) if i in (0, 2, 5) else c.rjust(w)
                        for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip())
     print(f"  torch: {torch_note}")
+    print(f"  rounds run: {rounds_b1} (B=1), {rounds_b32} (B=32)")
 
     walls = []
     for _ in range(3):
