@@ -19,11 +19,11 @@ from rnnlab.config import CLIPS, CORPORA, OPTIMIZERS, LabConfig
 from rnnlab.i18n import LANGS, option_label, t
 from rnnlab.model import ACTIVATIONS, INITS
 from rnnlab.runs import RunRegistry
-from rnnlab.train import sample, train
+from rnnlab.train import HISTORY_COLUMNS, sample, train
 
 ENGINE_VERSION = "1"  # bump when a change to rnnlab changes the numbers a config produces
 DEFAULT = LabConfig()
-POLL_SECONDS = 0.35
+POLL_SECONDS = 0.5
 MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>$~:")
 
 # Choice controls are synced with the URL by the app, by code (act=tanh): Streamlit's own binding
@@ -228,6 +228,10 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
     if message:
         notes.append(message)
         config = config.replace(corpus="english")
+    needed = config.batch * config.seq_len + 1
+    if len(text.ids) < needed:  # a bundled text shorter than the link's window (Chinese)
+        notes.append(t("err.window_too_long", lang, chars=len(text.ids), needed=needed))
+        config = config.replace(batch=DEFAULT.batch, seq_len=DEFAULT.seq_len)
     return config, text, notes
 
 
@@ -255,8 +259,9 @@ def training_text(config: LabConfig, upload, lang: str) -> tuple[corpus.Corpus, 
     try:
         return uploaded_corpus(upload.getvalue(), config.batch * config.seq_len + 1), None
     except corpus.CorpusError as err:
-        return fallback, t(f"err.{err.code}", lang, **err.params) + " " + t("ui.using_english",
-                                                                            lang)
+        sep = "" if lang == "zh" else " "
+        return fallback, t(f"err.{err.code}", lang, **err.params) + sep + t("ui.using_english",
+                                                                              lang)
 
 
 def write_url(config: LabConfig) -> None:
@@ -277,6 +282,20 @@ def write_url(config: LabConfig) -> None:
         query.pop("preset", None)
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
+def live_charts(run_key: str, n: int, lang: str, chance: float, _records, _config):
+    """The Training tab's charts after n steps of a run: built once, whoever watches it."""
+    history = pd.DataFrame(_records[:n], columns=list(HISTORY_COLUMNS))
+    # typed even when empty: a queued run has no rows yet, and object columns break the charts
+    history = history.astype({"step": "int64", "loss": "float64", "grad_norm": "float64",
+                              "clipped": bool, "w_norm": "float64",
+                              "spectral_radius": "float64"})
+    c = _config
+    return (charts.loss_chart(history, chance, lang, c.steps),
+            charts.grad_norm_chart(history, c.clip, c.clip_at, lang, c.steps),
+            charts.w_norm_chart(history, lang, c.steps), history)
+
+
 def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
     """Loss, gradient norm and ‖W_hh‖₂ per step, drawn live; returns the result when done."""
     status = st.empty()
@@ -287,14 +306,11 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
     chance = float(np.log(len(text.vocab)))
 
     def draw(records: list[dict]) -> pd.DataFrame:
-        history = pd.DataFrame(records, columns=["step", "loss", "grad_norm", "clipped",
-                                                 "w_norm", "spectral_radius"])
-        history = history.astype({"clipped": bool})
-        loss_slot.altair_chart(charts.loss_chart(history, chance, lang, config.steps),
-                               width="stretch")
-        grad_slot.altair_chart(charts.grad_norm_chart(history, config.clip, config.clip_at,
-                                                      lang, config.steps), width="stretch")
-        w_slot.altair_chart(charts.w_norm_chart(history, lang, config.steps), width="stretch")
+        loss, grad, w_norm, history = live_charts(repr(run.key), len(records), lang, chance,
+                                                  _records=records, _config=config)
+        loss_slot.altair_chart(loss, width="stretch")
+        grad_slot.altair_chart(grad, width="stretch")
+        w_slot.altair_chart(w_norm, width="stretch")
         progress.progress(min(1.0, len(records) / config.steps),
                           text=t("ui.progress", lang, step=len(records), steps=config.steps))
         return history

@@ -16,10 +16,11 @@ CORPORA = ("english", "chinese", "longrange", "upload")
 OPTIMIZERS = ("sgd", "adagrad", "adam")
 CLIPS = ("none", "value", "norm")
 
-# multiply-adds of a whole run, roughly steps * seq_len * batch * hidden * (3 hidden + 2 vocab);
-# 4e10 is about 15 s of float64 maths on one core of a 2-core classroom server
+# multiply-adds of a whole run, roughly steps * seq_len * batch * hidden * (3 hidden + 2 vocab),
+# counted with the largest vocabulary an upload can have; 4e10 is about 15 s of float64 maths on
+# one core of a 2-core classroom server
 WORK_LIMIT = 4e10
-VOCAB_FOR_COST = 100
+VOCAB_FOR_COST = 300  # = corpus.MAX_VOCAB
 
 
 class Choice(NamedTuple):

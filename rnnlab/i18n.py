@@ -35,13 +35,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "option.lang.zh": {"en": "中文", "zh": "中文"},
     # ---- corpus errors ----
     "err.empty": {
-        "en": "The corpus is empty. Paste or upload some text.",
-        "zh": "语料是空的，请粘贴或上传一些文本。",
+        "en": "The file is empty: there is no text to learn from. Upload a .txt file with some text.",
+        "zh": "文件是空的，没有可学习的文本。请上传一个含有文字的 .txt 文件。",
     },
     "err.binary": {
-        "en": "This file looks binary (it contains NUL bytes), not like plain text. "
+        "en": "This file looks binary ({kind}), not like plain text. "
               "Please upload a UTF-8 .txt file.",
-        "zh": "这个文件看起来是二进制文件（含有 NUL 字节），而不是纯文本。"
+        "zh": "这个文件看起来是二进制文件（{kind}），而不是纯文本。"
               "请上传 UTF-8 编码的 .txt 文件。",
     },
     "err.not_utf8": {
@@ -49,7 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "文件不是有效的 UTF-8 文本。请以 UTF-8 编码另存后再试。",
     },
     "err.too_short": {
-        "en": "The corpus has only {chars} characters; training needs at least {needed}.",
+        "en": "The text has {chars} characters; one training window needs at least {needed}.",
         "zh": "语料只有 {chars} 个字符，训练至少需要 {needed} 个。",
     },
     "err.too_large": {

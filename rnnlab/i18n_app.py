@@ -38,9 +38,9 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "ui.run_failed": {"en": "Training could not run: {error}",
                       "zh": "训练无法进行：{error}"},
     "ui.upload_first": {
-        "en": "Choose a .txt file to upload in the sidebar. Until then the lab uses the "
-              "English text.",
-        "zh": "请在侧边栏选择一个 .txt 文件上传。在此之前，实验室使用英文文本。",
+        "en": "Choose a .txt file (UTF-8, up to 2 MB) to upload in the sidebar. Until then the "
+              "lab uses the English text.",
+        "zh": "请在侧边栏选择一个 .txt 文件（UTF-8 编码，最大 2 MB）上传。在此之前，实验室使用英文文本。",
     },
     "ui.using_english": {"en": "The lab uses the English text instead.",
                          "zh": "实验室改用英文文本。"},
@@ -323,6 +323,13 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "axis.one_step": {"en": "norm of the one-step Jacobian", "zh": "单步雅可比矩阵的范数"},
     "chart.one_step_title": {"en": "Norm of each step's Jacobian, three ways",
                              "zh": "每一步雅可比矩阵的范数：三种写法"},
+    "err.window_too_long": {
+        "en": "This text has {chars} characters, fewer than one training window of the link "
+              "needs ({needed} = batch × sequence length + 1). The default batch and sequence "
+              "length are used instead.",
+        "zh": "这段文本只有 {chars} 个字符，少于链接中一个训练窗口所需的 {needed} 个"
+              "（批大小 × 序列长度 + 1）。已改用默认的批大小和序列长度。",
+    },
     "ui.server": {
         "en": "Server: {started} training runs started, {running} running, {cached} kept "
               "({mb:.1f} MB).",

@@ -110,11 +110,12 @@ class RunRegistry:
         except Exception as err:  # a bad corpus or config: shown to the watchers, never raised
             run.error = f"{type(err).__name__}: {err}"
         finally:
-            run.done.set()
             self._evict(run)
+            run.done.set()
 
     def _evict(self, finished: Run) -> None:
-        """Drop abandoned runs and the least recently used finished ones beyond the bounds."""
+        """Drop abandoned runs and the least recently used finished ones beyond the bounds
+        (`finished` counts as finished: its done flag is set right after)."""
         with self._lock:
             if finished.abandoned and self._runs.get(finished.key) is finished:
                 del self._runs[finished.key]
@@ -123,6 +124,6 @@ class RunRegistry:
                 if total <= self.max_bytes and len(self._runs) <= self.max_runs:
                     break
                 run = self._runs[key]
-                if run.done.is_set():
+                if run.done.is_set() or run is finished:
                     total -= run.result.nbytes() if run.result is not None else 0
                     del self._runs[key]

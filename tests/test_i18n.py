@@ -124,7 +124,7 @@ def test_option_labels():
 
 def test_t_formats_and_falls_back():
     assert t("err.too_short", "en", chars=12, needed=100) == (
-        "The corpus has only 12 characters; training needs at least 100.")
+        "The text has 12 characters; one training window needs at least 100.")
     assert "12" in t("err.too_short", "zh", chars=12, needed=100)
     assert "2.5 MB" in t("err.too_large", "en", size_mb=2.46, limit_mb=2.0)
     assert t("diverged", "fr", step=7) == t("diverged", "en", step=7)

@@ -235,8 +235,6 @@ def assert_markup_not_interpreted(page) -> None:
     assert made == {"scripts": 0, "images": 0, "links": 0, "bold": 0, "maths": 0}, made
 
 
-@pytest.mark.xfail(strict=True, reason="app bug: a link's window longer than a bundled text is "
-                   "not checked before training; the run fails with an untranslated ValueError")
 def test_link_window_longer_than_the_chinese_text_says_why_in_chinese(page, server):
     """64 streams x 200 characters need 12,801 characters; the Chinese essay has fewer."""
     needed = 64 * 200 + 1
@@ -247,6 +245,6 @@ def test_link_window_longer_than_the_chinese_text_says_why_in_chinese(page, serv
     ended = training.locator('[data-testid="stAlertContentSuccess"], '
                              '[data-testid="stAlertContentError"]')
     ended.first.wait_for(timeout=90_000)
-    expect(page.locator(WARNING)).to_contain_text(t("err.too_short", "zh", chars=chars,
+    expect(page.locator(WARNING)).to_contain_text(t("err.window_too_long", "zh", chars=chars,
                                                     needed=needed), timeout=1_000)
     expect(training.locator('[data-testid="stAlertContentSuccess"]')).to_have_count(1)
