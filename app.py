@@ -54,7 +54,7 @@ def registry() -> RunRegistry:
     return RunRegistry()
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
 def uploaded_corpus(data: bytes, min_chars: int) -> corpus.Corpus:
     return corpus.corpus_from_bytes(data, min_chars=min_chars)
 
@@ -282,7 +282,7 @@ def write_url(config: LabConfig) -> None:
         query.pop("preset", None)
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def live_charts(run_key: str, n: int, lang: str, chance: float, _records, _config):
     """The Training tab's charts after n steps of a run: built once, whoever watches it."""
     history = pd.DataFrame(_records[:n], columns=list(HISTORY_COLUMNS))
@@ -322,7 +322,7 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
     if run.abandoned:  # it stopped just as this session asked for it: start it afresh
         st.rerun()
     if run.error or run.result is None:
-        status.error(t("ui.run_failed", lang, error=run.error or "?"))
+        status.error(t("ui.run_failed", lang, error=md_escape(run.error or "?")))
         return None
     result = run.result
     history = draw(result.history.to_dict("records"))
@@ -371,7 +371,8 @@ def recall_ui(result, config: LabConfig, text: corpus.Corpus, lang: str) -> None
     while not all(run.done.wait(0) for run, _ in runs.values()):
         for run, _ in runs.values():
             run.touch()
-        done = sum(len(run.records) for run, _ in runs.values())
+        done = sum(len(run.result.history) if run.result is not None else len(run.records)
+                   for run, _ in runs.values())
         bar.progress(min(1.0, done / (config.steps * len(runs))), text=t("ui.sweeping", lang))
         time.sleep(POLL_SECONDS)
     bar.empty()
@@ -391,7 +392,7 @@ def sample_ui(result, text: corpus.Corpus, config: LabConfig, lang: str) -> None
     temperature = st.slider(t("ctl.temperature", lang), 0.1, 2.0, 0.8, 0.1, key="temperature",
                             help=t("ctl.temperature.help", lang))
     try:
-        with np.errstate(all="raise"):
+        with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
             out = sample(result.params, text.vocab, "", 300, temperature, seed=config.seed,
                          activation=config.activation)
         st.code(out, language=None, wrap_lines=True)
@@ -444,7 +445,7 @@ def analysis_window(text: corpus.Corpus, lang: str) -> tuple[str, list[str]]:
     window, dropped = corpus.known_part(text.vocab, typed or default)
     if len(window) < 3:
         st.warning(t("ui.text_too_short", lang))
-        window, dropped = default, dropped
+        window = default
     return window, dropped
 
 
@@ -494,7 +495,8 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
                  next=md_escape(repr(nxt))))
     st.altair_chart(charts.shading_chart(chars, words, by_word,
                                          t("chart.shading_title", lang, t=pos),
-                                         t("q.grad_x", lang), lang), width="stretch")
+                                         t("q.word_x" if by_word else "q.grad_x", lang), lang),
+                    width="stretch")
     csv_button(chars.merge(words[["word", "text"]], on="word", how="left"),
                f"rnnlab_contributions_t{pos}.csv", lang, "dl_shading")
     top = words.sort_values("contribution", ascending=False).head(5)
@@ -516,9 +518,13 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
     st.markdown(t("ui.jacobian_intro", lang))
     steps = sorted(result.checkpoints)
     c1, c2 = st.columns([3, 2])
-    step = c1.select_slider(t("ctl.checkpoint", lang), steps, value=steps[-1],
-                            key=f"ckpt_{steps[-1]}", help=t("ctl.checkpoint.help", lang),
-                            format_func=lambda s: checkpoint_label(s, steps[-1], lang))
+    if len(steps) > 1:
+        step = c1.select_slider(t("ctl.checkpoint", lang), steps, value=steps[-1],
+                                key=f"ckpt_{steps[-1]}", help=t("ctl.checkpoint.help", lang),
+                                format_func=lambda s: checkpoint_label(s, steps[-1], lang))
+    else:  # a run that diverged at once has only its initial weights
+        step = steps[0]
+        c1.caption(t("ui.before_training", lang))
     lecture = c2.toggle(t("ctl.lecture_form", lang), key="lecture_form",
                         help=t("ctl.lecture_form.help", lang))
     params = result.checkpoints[step]
@@ -533,26 +539,31 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
     c1.metric("β_W = ‖W_hh‖₂", f"{reg.beta_W:.4g}")
     c2.metric("β_h = sup|f′|", f"{reg.beta_h:g}")
     c3.metric("β_W β_h", f"{reg.product:.4g}")
-    c4.metric(t("ui.rates", lang), f"{reg.measured_rate:+.3f}" if np.isfinite(
-        reg.measured_rate or np.nan) else "—", delta=None, help=t("ui.rates.help", lang,
-                                                                   bound=reg.bound_rate))
+    rate = reg.measured_rate
+    c4.metric(t("ui.rates", lang), f"{rate:+.3f}" if rate is not None and np.isfinite(rate)
+              else "—", help=t("ui.rates.help", lang, bound=reg.bound_rate))
     verdict = t(f"verdict.{reg.verdict}", lang, prod=reg.product)
     (st.success if reg.verdict == "vanishing_guaranteed" else st.warning)(verdict)
     if config.activation == "sigmoid":
         st.caption(t("verdict.sigmoid_note", lang))
     names = {q: t(f"q.{q}", lang) for q in ("measured", "stepwise_bound", "bound")}
-    if lecture:
+    defs = ["def.measured", "def.stepwise_bound", "def.bound"]
+    y_title = "‖∂h_t/∂h_k‖₂"
+    if lecture:  # the note's product, and the stepwise bound with f' where the note takes it
         names["measured"] = t("q.measured_lecture", lang)
+        names["stepwise_bound"] = t("q.stepwise_bound_lecture", lang)
+        defs[:2] = ["def.measured_lecture", "def.stepwise_bound_lecture"]
+        y_title = "‖∏ W_hhᵀ diag(f′(h_{j−1}))‖₂"
     shown = summary.assign(series=summary["quantity"].map(names))
     order = [names[q] for q in ("measured", "bound", "stepwise_bound")]
     st.altair_chart(charts.by_distance_chart(shown, t("chart.jacobian_title", lang),
-                                             "‖∂h_t/∂h_k‖₂", lang, order), width="stretch")
-    st.markdown(" · ".join(t(f"def.{q}", lang) for q in ("measured", "stepwise_bound", "bound")))
+                                             y_title, lang, order), width="stretch")
+    st.markdown(" · ".join(t(d, lang) for d in defs))
     if len(norms) < len(window) * (len(window) - 1) // 2:
         st.caption(t("ui.pairs_sampled", lang, n=len(norms)))
     csv_button(norms, "rnnlab_jacobian_norms.csv", lang, "dl_norms")
     st.altair_chart(charts.heatmap_chart(norms, "measured", t("chart.jheat_title", lang),
-                                         "‖∂h_t/∂h_k‖₂", lang), width="stretch")
+                                         y_title, lang), width="stretch")
     st.subheader(t("ui.one_step", lang))
     st.markdown(t("ui.one_step_intro", lang))
     st.altair_chart(charts.one_step_chart(one_step, lang), width="stretch")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnnlab.corpus import KEYS, Corpus, Vocab, synthetic_text
+from rnnlab.corpus import KEYS, Corpus, synthetic_text
 from rnnlab.model import Params, forward_states
 
 
@@ -40,7 +40,6 @@ def key_recall(params: Params, corpus: Corpus, activation: str, n_chars: int = 6
     text = synthetic_text(d, n_chars, seed)
     ids = corpus.vocab.encode(text)  # (N,)
     positions = np.arange(len(text) // (d + 2)) * (d + 2) + d  # (L,) the repeated keys
-    positions = positions[positions >= 1]
     h0 = np.zeros((1, params.hidden_size))  # (1, H)
     with np.errstate(all="ignore"):
         hs = forward_states(params, ids[:-1, None], h0, activation)[:, 0]  # (N-1, H): h_1..
@@ -52,8 +51,3 @@ def key_recall(params: Params, corpus: Corpus, activation: str, n_chars: int = 6
     return Recall(distance=d, accuracy=float(np.mean(log_p.argmax(axis=1) == target)),
                   loss=float(-picked.mean()), chance_accuracy=1.0 / len(KEYS),
                   chance_loss=float(np.log(len(KEYS))), count=len(positions))
-
-
-def keys_only(vocab: Vocab) -> list[int]:
-    """The ids of the key letters (what a recall can be confused among)."""
-    return [vocab.chars.index(k) for k in KEYS if k in vocab.chars]

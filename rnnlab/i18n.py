@@ -249,14 +249,18 @@ STRINGS: dict[str, dict[str, str]] = {
               "（sigmoid 为 1/4，tanh、ReLU 和线性均为 1）：对所有输入而言的最坏情况。",
     },
     "def.horizon": {
-        "en": "Effective horizon: the distance t−k at which the median contribution falls below "
-              "10⁻³ of the contribution at distance 0.",
-        "zh": "有效视野：中位数贡献降到距离 0 处贡献的 10⁻³ 以下时的距离 t−k。",
+        "en": "Effective horizon: the first distance t−k at which the median size of the "
+              "∂J_t/∂W_hh term, ‖(∂J_t/∂z_k) h_{k−1}ᵀ‖_F, falls below 10⁻³ of its median at "
+              "distance 0.",
+        "zh": "有效视野：∂J_t/∂W_hh 中第 k 项的大小 ‖(∂J_t/∂z_k) h_{k−1}ᵀ‖_F 的中位数，"
+              "首次降到距离 0 处中位数的 10⁻³ 以下时的距离 t−k。",
     },
     "def.share_beyond": {
-        "en": "Share beyond d: the fraction of ∂J/∂W_hh that comes from terms at distances "
-              "t−k > d.",
-        "zh": "d 之外的占比：∂J/∂W_hh 中来自距离 t−k > d 的那些项所占的比例。",
+        "en": "Share beyond d: of the summed sizes Σ‖(∂J_t/∂z_k) h_{k−1}ᵀ‖_F of all the terms "
+              "of ∂J/∂W_hh, the part from distances t−k > d (terms can partly cancel, so this "
+              "is not a fraction of ‖∂J/∂W_hh‖ itself).",
+        "zh": "d 之外的占比：在 ∂J/∂W_hh 所有项的大小之和 Σ‖(∂J_t/∂z_k) h_{k−1}ᵀ‖_F 中，"
+              "来自距离 t−k > d 的部分（各项之间可能部分抵消，所以它不是 ‖∂J/∂W_hh‖ 本身的比例）。",
     },
 }
 

@@ -21,8 +21,6 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "ui.data": {"en": "Text", "zh": "文本"},
     "ui.model": {"en": "Model", "zh": "模型"},
     "ui.training": {"en": "Training", "zh": "训练"},
-    "ui.coming": {"en": "This analysis appears here once training has finished.",
-                  "zh": "训练结束后，这里会显示分析结果。"},
     "ui.queued": {"en": "Waiting for a free training slot (the server trains two runs at a "
                         "time)…",
                   "zh": "正在排队等待空闲的训练位置（服务器同时最多训练两个任务）……"},
@@ -223,8 +221,8 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "ui.steps_back": {"en": "{n} characters back", "zh": "向前 {n} 个字符"},
     "ui.beyond_window": {"en": "beyond {n} characters (the whole window)",
                          "zh": "超过 {n} 个字符（整个窗口）"},
-    "ui.share_beyond": {"en": "Share of ∂J/∂W_hh from beyond d = {d}",
-                        "zh": "∂J/∂W_hh 中来自 d = {d} 之外的占比"},
+    "ui.share_beyond": {"en": "∂J/∂W_hh terms from beyond d = {d}",
+                        "zh": "∂J/∂W_hh 各项中来自 d = {d} 之外的占比"},
     "chart.distant_title": {"en": "Contribution of step k to the gradient of J_t, by distance t − k",
                             "zh": "第 k 步对 J_t 梯度的贡献，随距离 t − k 的变化"},
     "axis.contribution": {"en": "size of the step-k term (log scale)",
@@ -243,9 +241,10 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "ui.shading_caption": {
         "en": "After reading character {t} ({char}) the model predicts the next one, {next}. "
               "Colour: log10 ‖∂J_t/∂x_k‖₂, how much character k could change that prediction's "
-              "loss; brighter is more.",
+              "loss (by word: summed over the word's characters); brighter is more.",
         "zh": "读完第 {t} 个字符（{char}）后，模型预测下一个字符 {next}。"
-              "颜色表示 log10 ‖∂J_t/∂x_k‖₂，即第 k 个字符能在多大程度上改变这次预测的损失；越亮越大。",
+              "颜色表示 log10 ‖∂J_t/∂x_k‖₂，即第 k 个字符能在多大程度上改变这次预测的损失"
+              "（按词时为词内各字符之和）；越亮越大。",
     },
     "chart.shading_title": {"en": "Contribution to the prediction at t = {t}",
                             "zh": "对第 t = {t} 步预测的贡献"},
@@ -284,13 +283,30 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "ui.rates": {"en": "Measured rate per step", "zh": "实测的每步速率"},
     "ui.rates.help": {
         "en": "Slope of ln ‖∂h_t/∂h_k‖₂ against t − k (fitted to the medians). The bound's "
-              "rate is ln(β_W β_h) = {bound:.3f}; the measured one can never be larger.",
+              "rate is ln(β_W β_h) = {bound:.3f}: each step back can multiply a pair's norm by at "
+              "most β_W β_h.",
         "zh": "ln ‖∂h_t/∂h_k‖₂ 对 t − k 的斜率（由中位数拟合）。上界的速率为 "
-              "ln(β_W β_h) = {bound:.3f}；实测速率不可能比它更大。",
+              "ln(β_W β_h) = {bound:.3f}：每向前一步，每一对的范数最多乘以 β_W β_h。",
     },
     "q.measured": {"en": "measured ‖∂h_t/∂h_k‖₂", "zh": "实测 ‖∂h_t/∂h_k‖₂"},
     "q.measured_lecture": {"en": "measured, note's formula W_hhᵀ diag(f′(h_{j−1}))",
                            "zh": "实测（讲义公式 W_hhᵀ diag(f′(h_{j−1}))）"},
+    "q.word_x": {"en": "Σ over the word of ‖∂J_t/∂x_k‖₂", "zh": "词内各字符 ‖∂J_t/∂x_k‖₂ 之和"},
+    "q.stepwise_bound_lecture": {"en": "stepwise bound, note's form ∏ ‖W_hh‖₂ max|f′(h_{j−1})|",
+                                 "zh": "逐步上界（讲义写法）∏ ‖W_hh‖₂ max|f′(h_{j−1})|"},
+    "def.measured_lecture": {
+        "en": "Measured, note's formula: the largest singular value of the product of "
+              "W_hhᵀ diag(f′(h_{j−1})) over j = k+1, …, t: the slope taken at the previous state "
+              "instead of the pre-activation z_j, which is what the note writes.",
+        "zh": "实测（讲义公式）：对 j = k+1, …, t 连乘 W_hhᵀ diag(f′(h_{j−1})) 所得矩阵的最大奇异值；"
+              "斜率取在上一步的状态处，而不是预激活 z_j 处，这正是讲义的写法。",
+    },
+    "def.stepwise_bound_lecture": {
+        "en": "Stepwise bound, note's form: the product of ‖W_hh‖₂ max_i |f′(h_{j−1,i})| over "
+              "the same steps; it bounds the note's product, not the true Jacobian.",
+        "zh": "逐步上界（讲义写法）：在相同各步上连乘 ‖W_hh‖₂ max_i |f′(h_{j−1,i})|；"
+              "它是讲义那个乘积的上界，而不是真正雅可比矩阵的上界。",
+    },
     "q.stepwise_bound": {"en": "stepwise bound ∏ ‖W_hh‖₂ max|f′(z_j)|",
                          "zh": "逐步上界 ∏ ‖W_hh‖₂ max|f′(z_j)|"},
     "q.bound": {"en": "lecture's bound (β_W β_h)^(t−k)", "zh": "讲义上界 (β_W β_h)^(t−k)"},

@@ -81,7 +81,7 @@ def derivative(activation: str, z: np.ndarray) -> np.ndarray:
         return (z > 0).astype(np.float64)
     if activation == "sigmoid":  # e^-|z| / (1 + e^-|z|)^2: exact even where sigma(z) rounds to 1
         e = np.exp(-np.abs(z))
-        return e / (1.0 + e) ** 2
+        return np.minimum(e / (1.0 + e) ** 2, 0.25)  # rounding must not pass the supremum
     return derivative_from_output(activation, activate(activation, z))
 
 

@@ -112,6 +112,8 @@ class RunRegistry:
         finally:
             self._evict(run)
             run.done.set()
+            if run.result is not None:  # the result's history holds the same rows, compactly
+                run.records = []
 
     def _evict(self, finished: Run) -> None:
         """Drop abandoned runs and the least recently used finished ones beyond the bounds

@@ -32,7 +32,7 @@ class TrainResult:
 
     config: LabConfig
     history: pd.DataFrame  # one row per step taken: HISTORY_COLUMNS
-    checkpoints: dict[int, Params]  # step -> parameters before that step (0 = initial)
+    checkpoints: dict[int, Params]  # updates applied -> parameters (0 = initial)
     params: Params
     h_last: np.ndarray  # (B, H) the carried state after the last finite step
     diverged_at: int | None = None  # the step whose loss or gradient was not finite
@@ -162,7 +162,11 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
     last = _Flat.like(init)
     last.theta[...] = good
     steps_done = len(rows) - (diverged_at is not None)
-    checkpoints.setdefault(steps_done, last.params.copy())
+    # `good` holds the parameters the last finite step started from: one update fewer than
+    # steps_done when the run diverged (the update of that step is what broke it)
+    kept = max(0, diverged_at - 2) if diverged_at is not None else steps_done
+    checkpoints = {s: p for s, p in checkpoints.items() if s <= kept}
+    checkpoints.setdefault(kept, last.params.copy())
     history = pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
     history = history.astype({"step": "int64", "clipped": "bool"})
     return TrainResult(config=c, history=history, checkpoints=checkpoints, params=last.params,

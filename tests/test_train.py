@@ -67,7 +67,11 @@ def test_divergence_stops_cleanly_with_everything_so_far(english):
     assert np.isfinite(r.history.loss.iloc[:-1]).all()
     assert not np.isfinite(r.history.loss.iloc[-1]) or not np.isfinite(r.history.grad_norm.iloc[-1])
     assert r.params.is_finite()
-    assert r.steps_done == r.diverged_at - 1 and r.steps_done in r.checkpoints
+    assert r.steps_done == r.diverged_at - 1
+    # the last checkpoint is the parameters the last finite step started from
+    assert max(r.checkpoints) == max(0, r.diverged_at - 2)
+    last = r.checkpoints[max(r.checkpoints)]
+    assert all(np.array_equal(a, b) for a, b in zip(last.arrays(), r.params.arrays(), strict=True))
 
 
 def test_callback_sees_every_step_and_can_stop(english):

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import OUTPUT, chromium, require_chromium, streamlit_server
+from support import OUTPUT, require_chromium, streamlit_server
 
 
 def pytest_collection_modifyitems(config, items):
@@ -28,12 +28,6 @@ def server() -> Iterator[str]:
     require_chromium()
     with streamlit_server("streamlit.log") as (url, _):
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

@@ -95,8 +95,8 @@ def expect_trained_english(page, lang: str = "en") -> None:
 CASES = {
     "empty": ("empty.txt", b"", "empty", {}),
     "blank": ("blank.txt", b"  \n\t\r\n  ", "empty", {}),
-    "png": ("photo.txt", png(), "binary", {}),
-    "zip": ("essay.txt", zipped(), "binary", {}),
+    "png": ("photo.txt", png(), "binary", {"kind": "PNG"}),
+    "zip": ("essay.txt", zipped(), "binary", {"kind": "ZIP/DOCX"}),
     "latin1": ("cafe.txt", ("café crème brûlée, déjà vu. " * 30).encode("latin-1"), "not_utf8",
                {}),
     "one_char": ("a.txt", b"a", "too_short", {"chars": 1, "needed": WINDOW}),
@@ -122,7 +122,7 @@ def test_bad_upload_says_why_and_trains_english(page, server, screens, case):
 def test_bad_upload_message_is_translated(page, server, screens):
     open_upload(page, server, "zh")
     upload(page, "cafe.txt", ("café crème brûlée, déjà vu. " * 30).encode("latin-1"))
-    expected = t("err.not_utf8", "zh") + " " + t("ui.using_english", "zh")
+    expected = t("err.not_utf8", "zh") + t("ui.using_english", "zh")  # no space in Chinese
     assert expected != t("err.not_utf8", "en") + " " + t("ui.using_english", "en")
     expect(page.locator(WARNING)).to_have_text(expected, timeout=60_000)
     expect_trained_english(page, "zh")
@@ -130,7 +130,7 @@ def test_bad_upload_message_is_translated(page, server, screens):
 
 
 @pytest.mark.parametrize("name, data, mime, refusal", [
-    ("huge.txt", b"x" * (3 * 2**20 + 1), "text/plain", "File must be 3.0MB or smaller."),
+    ("huge.txt", b"x" * (10 * 2**20 + 1), "text/plain", "File must be 10.0MB or smaller."),
     ("photo.png", png(), "image/png", "image/png files are not allowed."),
 ])
 def test_streamlit_refuses_file_and_page_keeps_working(page, server, screens, name, data, mime,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import OUTPUT, chromium, require_chromium, streamlit_server
+from support import OUTPUT, require_chromium, streamlit_server
 
 SUMMARY = OUTPUT / "load_summary.txt"
 LOG = OUTPUT / "streamlit_load.log"
@@ -46,12 +46,6 @@ def classroom() -> Iterator[Classroom]:
     require_chromium()
     with streamlit_server(LOG.name) as (url, proc):
         yield Classroom(url, proc.pid, LOG)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")
