@@ -205,10 +205,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "def.w_norm": {
         "en": "‖W_hh‖₂: the spectral norm of W_hh, its largest singular value (this is β_W in "
               "the bound). ρ(W_hh): the spectral radius, its largest |eigenvalue|. Always "
-              "ρ(W_hh) ≤ ‖W_hh‖₂, with equality e.g. for symmetric or orthogonal W_hh.",
+              "ρ(W_hh) ≤ ‖W_hh‖₂, with equality e.g. for symmetric or orthogonal W_hh. Both "
+              "describe the weights a step starts from (step 1: the initialisation), measured "
+              "at up to 150 evenly spaced steps.",
         "zh": "‖W_hh‖₂：W_hh 的谱范数，即它最大的奇异值（也就是上界中的 β_W）。"
               "ρ(W_hh)：谱半径，即特征值绝对值的最大者。总有 ρ(W_hh) ≤ ‖W_hh‖₂，"
-              "例如 W_hh 为对称矩阵或正交矩阵时两者相等。",
+              "例如 W_hh 为对称矩阵或正交矩阵时两者相等。两者描述的都是某一步开始时的权重"
+              "（第 1 步即初始化的权重），最多在 150 个均匀分布的步上测量。",
     },
     "def.grad_h": {
         "en": "‖∂J_t/∂h_k‖₂: the norm of the gradient of the loss at step t with respect to "

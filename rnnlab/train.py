@@ -146,11 +146,13 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
             break
         good[...] = theta.theta
         h_good = h
-        clipped = _clip(g, norm, c.clip, c.clip_at)
-        _update(theta.theta, g, m, v, step, c.optimizer, c.lr)
+        # like the loss and the gradient, ||W_hh||_2 and rho describe the weights this step
+        # started from: step 1 shows the initial W_hh
         w_norm = rho = np.nan
         if step in measure_at:
             w_norm, rho = _matrix_norms(theta.params.W_hh)
+        clipped = _clip(g, norm, c.clip, c.clip_at)
+        _update(theta.theta, g, m, v, step, c.optimizer, c.lr)
         rows.append((step, loss, norm, clipped, w_norm, rho))
         if on_step and on_step(dict(zip(HISTORY_COLUMNS, rows[-1], strict=True))):
             stopped_at = step + 1 if step < c.steps else None

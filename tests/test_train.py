@@ -34,7 +34,10 @@ def test_history_records_every_step(english):
     assert sorted(r.checkpoints) == [0, 10, 20, 30, 40]
     s0 = np.linalg.norm(r.checkpoints[0].W_hh, 2)
     assert s0 == pytest.approx(SMALL.rho, rel=1e-12)
-    assert np.linalg.norm(r.params.W_hh, 2) == pytest.approx(h.w_norm.iloc[-1], rel=1e-12)
+    # each row describes the weights its step started from: step 1 shows the initial W_hh
+    assert h.w_norm.iloc[0] == pytest.approx(SMALL.rho, rel=1e-12)
+    w_last = np.linalg.norm(r.checkpoints[30].W_hh, 2)
+    assert h.w_norm.iloc[30] == pytest.approx(w_last, rel=1e-12)
 
 
 def test_value_clipping_caps_each_component_and_norm_clipping_rescales():
