@@ -1,0 +1,177 @@
+"""Tabs ② and ③: the contribution of distant words, and the Jacobian norms against the bound."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from rnnlab import analysis, charts, corpus
+from rnnlab.config import LabConfig
+from rnnlab.i18n import t
+from ui.shared import csv_button, md_escape
+
+ANALYSIS_MAX = 150  # characters of text analysed at most: T(T+1)/2 pairs
+# pairs for jacobian_norms at H = 128; a pair costs ~ H^3, so fewer at larger H (a few seconds)
+PAIR_BUDGET_128 = 6000
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def contributions_for(run_key: str, step: int, window: str, activation: str, _params, _vocab):
+    """Per-pair contributions and their summaries for one analysed text (cached for the class)."""
+    ids = _vocab.encode(window)
+    pairs = analysis.distant_contributions(_params, ids[:-1], ids[1:], activation=activation)
+    return pairs, analysis.summarize(pairs, list(analysis.QUANTITIES))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def norms_for(run_key: str, step: int, window: str, activation: str, form: str, _params,
+              _vocab):
+    """Jacobian norms against the bounds, their summary and the regime (cached for the class)."""
+    ids = _vocab.encode(window)[:-1]
+    H = _params.hidden_size
+    ks = analysis.starts_within(len(ids), int(PAIR_BUDGET_128 * (128 / H) ** 3))
+    norms = analysis.jacobian_norms(_params, ids, activation=activation, form=form, ks=ks)
+    steps = analysis.one_step_norms(_params, ids, activation=activation)
+    return norms, analysis.summarize(norms), analysis.regime(_params, activation, norms), steps
+
+
+def analysis_window(text: corpus.Corpus, lang: str) -> tuple[str, list[str]]:
+    """The text the analysis tabs look at: the student's own, or a passage of the corpus."""
+    default = corpus.passage(text, 80)
+    typed = st.text_area(t("ctl.text", lang), key="text", max_chars=ANALYSIS_MAX,
+                         placeholder=default, help=t("ctl.text.help", lang), height=90,
+                         bind="query-params")
+    window, dropped = corpus.known_part(text.vocab, typed or default)
+    if len(window) < 3:
+        st.warning(t("ui.text_too_short", lang))
+        window = default
+    return window, dropped
+
+
+def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, lang: str) -> str:
+    """How much each distance t-k, character and word contributes to the gradient."""
+    st.markdown(t("ui.distant_intro", lang))
+    window, dropped = analysis_window(text, lang)
+    if dropped:
+        st.info(t("ui.dropped_chars", lang, chars=md_escape(" ".join(dropped))))
+    try:
+        pairs, summary = contributions_for(run_key, result.steps_done, window,
+                                           config.activation, result.params, text.vocab)
+    except (ValueError, FloatingPointError) as err:
+        st.error(t("ui.analysis_failed", lang, error=md_escape(str(err))))
+        return window
+    names = {q: t(f"q.{q}", lang) for q in analysis.QUANTITIES}
+    shown = summary.assign(series=summary["quantity"].map(names))
+    h = analysis.horizon(summary)
+    shares = analysis.share_beyond(pairs)
+    T = len(window) - 1
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("ui.horizon", lang), t("ui.steps_back", lang, n=h) if h is not None
+              else t("ui.beyond_window", lang, n=T - 1), help=t("def.horizon", lang))
+    for col, d in ((c2, 5), (c3, 15)):
+        share = shares.loc[shares.distance == d, "share"]
+        col.metric(t("ui.share_beyond", lang, d=d),
+                   f"{float(share.iloc[0]):.1%}" if len(share) else "—",
+                   help=t("def.share_beyond", lang))
+    chart = charts.by_distance_chart(shown, t("chart.distant_title", lang),
+                                     t("axis.contribution", lang), lang,
+                                     [names[q] for q in analysis.QUANTITIES])
+    st.altair_chart(chart, width="stretch")
+    st.markdown(" · ".join(t(f"def.{q}", lang) for q in analysis.QUANTITIES))
+    csv_button(pairs, "rnnlab_contributions.csv", lang, "dl_contrib")
+
+    st.subheader(t("ui.shading", lang))
+    c1, c2 = st.columns([3, 1])
+    pos = c1.slider(t("ctl.pos", lang), 1, T, T, key=f"pos_{T}", help=t("ctl.pos.help", lang))
+    by_word = c2.toggle(t("ctl.by_word", lang), value=True, key="by_word",
+                        help=t("ctl.by_word.help", lang))
+    ids = text.vocab.encode(window)
+    chars, words = analysis.word_contributions(
+        result.params, ids[:-1], ids[1:], pos, corpus.words(window[:-1]),
+        activation=config.activation, text=window[:-1])
+    nxt = window[pos]
+    st.caption(t("ui.shading_caption", lang, t=pos, char=md_escape(repr(window[pos - 1])),
+                 next=md_escape(repr(nxt))))
+    st.altair_chart(charts.shading_chart(chars, words, by_word,
+                                         t("chart.shading_title", lang, t=pos),
+                                         t("q.word_x" if by_word else "q.grad_x", lang), lang),
+                    width="stretch")
+    csv_button(chars.merge(words[["word", "text"]], on="word", how="left"),
+               f"rnnlab_contributions_t{pos}.csv", lang, "dl_shading")
+    top = words.sort_values("contribution", ascending=False).head(5)
+    if len(top):
+        st.caption(t("ui.top_words", lang, words=", ".join(
+            f"“{md_escape(w)}” ({c:.2e})" for w, c in zip(top.text, top.contribution,
+                                                          strict=True))))
+    st.subheader(t("ui.heatmap", lang))
+    st.altair_chart(charts.heatmap_chart(pairs, "grad_h", t("chart.heat_title", lang),
+                                         t("q.grad_h", lang), lang), width="stretch")
+    st.altair_chart(charts.share_chart(shares, lang), width="stretch")
+    csv_button(shares, "rnnlab_share_beyond.csv", lang, "dl_share")
+    return window
+
+
+def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, window: str,
+                 lang: str) -> None:
+    """Measured ‖∂h_t/∂h_k‖₂ against the stepwise bound and (β_W β_h)^(t-k)."""
+    st.markdown(t("ui.jacobian_intro", lang))
+    steps = sorted(result.checkpoints)
+    c1, c2 = st.columns([3, 2])
+    if len(steps) > 1:
+        step = c1.select_slider(t("ctl.checkpoint", lang), steps, value=steps[-1],
+                                key=f"ckpt_{steps[-1]}", help=t("ctl.checkpoint.help", lang),
+                                format_func=lambda s: checkpoint_label(s, steps[-1], lang))
+    else:  # a run that diverged at once has only its initial weights
+        step = steps[0]
+        c1.caption(t("ui.before_training", lang))
+    lecture = c2.toggle(t("ctl.lecture_form", lang), key="lecture_form",
+                        help=t("ctl.lecture_form.help", lang))
+    params = result.checkpoints[step]
+    form = "lecture" if lecture else "correct"
+    try:
+        norms, summary, reg, one_step = norms_for(run_key, step, window, config.activation,
+                                                  form, params, text.vocab)
+    except (ValueError, FloatingPointError) as err:
+        st.error(t("ui.analysis_failed", lang, error=md_escape(str(err))))
+        return
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("β_W = ‖W_hh‖₂", f"{reg.beta_W:.4g}")
+    c2.metric("β_h = sup|f′|", f"{reg.beta_h:g}")
+    c3.metric("β_W β_h", f"{reg.product:.4g}")
+    rate = reg.measured_rate
+    c4.metric(t("ui.rates", lang), f"{rate:+.3f}" if rate is not None and np.isfinite(rate)
+              else "—", help=t("ui.rates.help", lang, bound=reg.bound_rate))
+    verdict = t(f"verdict.{reg.verdict}", lang, prod=reg.product)
+    (st.success if reg.verdict == "vanishing_guaranteed" else st.warning)(verdict)
+    if config.activation == "sigmoid":
+        st.caption(t("verdict.sigmoid_note", lang))
+    names = {q: t(f"q.{q}", lang) for q in ("measured", "stepwise_bound", "bound")}
+    defs = ["def.measured", "def.stepwise_bound", "def.bound"]
+    y_title = "‖∂h_t/∂h_k‖₂"
+    if lecture:  # the note's product, and the stepwise bound with f' where the note takes it
+        names["measured"] = t("q.measured_lecture", lang)
+        names["stepwise_bound"] = t("q.stepwise_bound_lecture", lang)
+        defs[:2] = ["def.measured_lecture", "def.stepwise_bound_lecture"]
+        y_title = "‖∏ W_hhᵀ diag(f′(h_{j−1}))‖₂"
+    shown = summary.assign(series=summary["quantity"].map(names))
+    order = [names[q] for q in ("measured", "bound", "stepwise_bound")]
+    st.altair_chart(charts.by_distance_chart(shown, t("chart.jacobian_title", lang),
+                                             y_title, lang, order), width="stretch")
+    st.markdown(" · ".join(t(d, lang) for d in defs))
+    if len(norms) < len(window) * (len(window) - 1) // 2:
+        st.caption(t("ui.pairs_sampled", lang, n=len(norms)))
+    csv_button(norms, "rnnlab_jacobian_norms.csv", lang, "dl_norms")
+    st.altair_chart(charts.heatmap_chart(norms, "measured", t("chart.jheat_title", lang),
+                                         y_title, lang), width="stretch")
+    st.subheader(t("ui.one_step", lang))
+    st.markdown(t("ui.one_step_intro", lang))
+    st.altair_chart(charts.one_step_chart(one_step, lang), width="stretch")
+    csv_button(one_step, "rnnlab_one_step_norms.csv", lang, "dl_one_step")
+
+
+def checkpoint_label(step: int, last: int, lang: str) -> str:
+    if step == 0:
+        return t("ui.before_training", lang)
+    if step == last:
+        return t("ui.after_training", lang, n=step)
+    return t("ui.at_step", lang, n=step)

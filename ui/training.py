@@ -1,0 +1,145 @@
+"""Tab ①: the live training curves, the long-range score, samples and downloads."""
+
+from __future__ import annotations
+
+import io
+import time
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from rnnlab import charts, corpus, evaluate
+from rnnlab.config import LabConfig
+from rnnlab.i18n import t
+from rnnlab.train import HISTORY_COLUMNS, sample, train
+from ui.shared import ENGINE_VERSION, POLL_SECONDS, csv_button, md_escape, registry
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def live_charts(run_key: str, n: int, lang: str, chance: float, _records, _config):
+    """The Training tab's charts after n steps of a run: built once, whoever watches it."""
+    history = pd.DataFrame(_records[:n], columns=list(HISTORY_COLUMNS))
+    # typed even when empty: a queued run has no rows yet, and object columns break the charts
+    history = history.astype({"step": "int64", "loss": "float64", "grad_norm": "float64",
+                              "clipped": bool, "w_norm": "float64",
+                              "spectral_radius": "float64"})
+    c = _config
+    return (charts.loss_chart(history, chance, lang, c.steps),
+            charts.grad_norm_chart(history, c.clip, c.clip_at, lang, c.steps),
+            charts.w_norm_chart(history, lang, c.steps), history)
+
+
+def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
+    """Loss, gradient norm and ‖W_hh‖₂ per step, drawn live; returns the result when done."""
+    status = st.empty()
+    progress = st.progress(0.0)
+    col1, col2 = st.columns(2)
+    loss_slot, grad_slot = col1.empty(), col2.empty()
+    w_slot, info_slot = col1.empty(), col2.container()
+    chance = float(np.log(len(text.vocab)))
+
+    def draw(records: list[dict]) -> pd.DataFrame:
+        loss, grad, w_norm, history = live_charts(repr(run.key), len(records), lang, chance,
+                                                  _records=records, _config=config)
+        loss_slot.altair_chart(loss, width="stretch")
+        grad_slot.altair_chart(grad, width="stretch")
+        w_slot.altair_chart(w_norm, width="stretch")
+        progress.progress(min(1.0, len(records) / config.steps),
+                          text=t("ui.progress", lang, step=len(records), steps=config.steps))
+        return history
+
+    while not run.done.wait(POLL_SECONDS):
+        run.touch(st.session_state.get("who"))
+        status.info(t("ui.queued" if run.queued else "ui.training_now", lang))
+        draw(run.snapshot())
+    if run.abandoned:  # it stopped just as this session asked for it: start it afresh
+        st.rerun()
+    if run.error or run.result is None:
+        status.error(t("ui.run_failed", lang, error=md_escape(run.error or "?")))
+        return None
+    result = run.result
+    history = draw(result.history.to_dict("records"))
+    progress.empty()
+    if result.diverged_at is not None:
+        status.error(t("diverged", lang, step=result.diverged_at))
+    else:
+        status.success(t("ui.trained", lang, steps=result.steps_done,
+                         loss=float(charts.smooth(history.loss).iloc[-1]), chance=chance))
+    if config.corpus == "longrange":
+        recall_ui(result, config, text, lang)
+    with info_slot:
+        st.markdown(t("def.loss", lang))
+        st.markdown(t("def.grad_norm", lang))
+        st.markdown(t("def.w_norm", lang))
+        sample_ui(result, text, config, lang)
+        downloads(result, lang)
+    return result
+
+
+SWEEP_DISTANCES = (2, 5, 10, 15, 20, 30, 45)
+
+
+def recall_ui(result, config: LabConfig, text: corpus.Corpus, lang: str) -> None:
+    """The long-range task's score, and optionally its sweep over the distance d."""
+    st.subheader(t("ui.recall", lang, d=config.distance))
+    recall = evaluate.key_recall(result.params, text, config.activation)
+    c1, c2 = st.columns(2)
+    c1.metric(t("ui.recall_acc", lang), f"{recall.accuracy:.1%}",
+              delta=f"{recall.accuracy - recall.chance_accuracy:+.1%} " + t("ui.vs_chance", lang),
+              help=t("def.recall", lang))
+    c2.metric(t("ui.recall_loss", lang), f"{recall.loss:.3f}",
+              delta=f"{recall.loss - recall.chance_loss:+.3f} " + t("ui.vs_chance", lang),
+              delta_color="inverse")
+    if not st.toggle(t("ctl.sweep", lang), key="sweep", help=t("ctl.sweep.help", lang),
+                     bind="query-params"):
+        return
+    runs = {}
+    for d in SWEEP_DISTANCES:
+        cfg = config.replace(distance=d)
+        text_d = corpus.load_corpus("longrange", distance=d)
+        runs[d] = (registry().get((ENGINE_VERSION, cfg, text_d.key),
+                                  lambda on_step, cfg=cfg, text_d=text_d:
+                                  train(cfg, text_d, on_step)), text_d)
+    bar = st.progress(0.0, text=t("ui.sweeping", lang))
+    while not all(run.done.wait(0) for run, _ in runs.values()):
+        for run, _ in runs.values():
+            run.touch()
+        done = sum(len(run.result.history) if run.result is not None else len(run.records)
+                   for run, _ in runs.values())
+        bar.progress(min(1.0, done / (config.steps * len(runs))), text=t("ui.sweeping", lang))
+        time.sleep(POLL_SECONDS)
+    bar.empty()
+    rows = []
+    for d, (run, text_d) in runs.items():
+        if run.result is not None:
+            r = evaluate.key_recall(run.result.params, text_d, config.activation)
+            rows.append({"distance": d, "accuracy": r.accuracy, "loss": r.loss,
+                         "chance": r.chance_accuracy})
+    sweep = pd.DataFrame(rows)
+    st.altair_chart(charts.recall_chart(sweep, lang), width="stretch")
+    csv_button(sweep, "rnnlab_recall_by_distance.csv", lang, "dl_sweep")
+
+
+def sample_ui(result, text: corpus.Corpus, config: LabConfig, lang: str) -> None:
+    st.subheader(t("ui.sample", lang))
+    temperature = st.slider(t("ctl.temperature", lang), 0.1, 2.0, 0.8, 0.1, key="temperature",
+                            help=t("ctl.temperature.help", lang))
+    try:
+        with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
+            out = sample(result.params, text.vocab, "", 300, temperature, seed=config.seed,
+                         activation=config.activation)
+        st.code(out, language=None, wrap_lines=True)
+    except (ValueError, FloatingPointError):
+        st.warning(t("ui.sample_failed", lang))
+
+
+def downloads(result, lang: str) -> None:
+    buf = io.BytesIO()
+    np.savez(buf, **result.params.as_dict())
+    st.download_button(t("ui.download_history", lang),
+                       charts.training_frame(result.history).to_csv(index=False),
+                       file_name="rnnlab_history.csv", mime="text/csv", key="dl_history")
+    st.download_button(t("ui.download_params", lang), buf.getvalue(),
+                       file_name="rnnlab_params.npz", mime="application/octet-stream",
+                       key="dl_params")
