@@ -9,6 +9,7 @@ therefore asks for one BLAS thread; parallelism comes from serving sessions side
 from __future__ import annotations
 
 import ctypes
+import functools
 import glob
 import os
 
@@ -19,7 +20,9 @@ _SETTERS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads
 _GETTERS = tuple(name.replace("set_", "get_") for name in _SETTERS)
 
 
+@functools.cache
 def _openblas() -> ctypes.CDLL | None:
+    """numpy's OpenBLAS, looked up once: the analyses ask for one thread on every call."""
     folder = os.path.dirname(np.__file__) + ".libs"  # where numpy's wheels keep OpenBLAS
     for path in sorted(glob.glob(os.path.join(folder, "*openblas*"))):
         try:

@@ -202,8 +202,13 @@ def dependency_positions(corpus: Corpus) -> np.ndarray:
     repeated keys of the long-range task. Shape (L,) int64; empty for every other corpus."""
     if corpus.distance is None:
         return np.zeros(0, dtype=np.int64)
-    width = corpus.distance + 2
-    return np.arange(len(corpus.text) // width, dtype=np.int64) * width + corpus.distance
+    return key_positions(corpus.distance, len(corpus.text))
+
+
+def key_positions(distance: int, length: int) -> np.ndarray:
+    """Where the repeated keys sit in a long-range text of `length` characters: (L,) int64."""
+    width = distance + 2
+    return np.arange(length // width, dtype=np.int64) * width + distance
 
 
 def words(text: str) -> list[tuple[int, int]]:

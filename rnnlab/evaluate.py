@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnnlab.corpus import KEYS, Corpus, synthetic_text
+from rnnlab.corpus import KEYS, Corpus, key_positions, synthetic_text
 from rnnlab.model import Params, forward_states
 
 
@@ -39,7 +39,7 @@ def key_recall(params: Params, corpus: Corpus, activation: str, n_chars: int = 6
     d = corpus.distance
     text = synthetic_text(d, n_chars, seed)
     ids = corpus.vocab.encode(text)  # (N,)
-    positions = np.arange(len(text) // (d + 2)) * (d + 2) + d  # (L,) the repeated keys
+    positions = key_positions(d, len(text))  # (L,) the repeated keys
     h0 = np.zeros((1, params.hidden_size))  # (1, H)
     with np.errstate(all="ignore"):
         hs = forward_states(params, ids[:-1, None], h0, activation)[:, 0]  # (N-1, H): h_1..

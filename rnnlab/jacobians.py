@@ -25,7 +25,14 @@ import numpy as np
 import pandas as pd
 
 from rnnlab import blas
-from rnnlab.model import Params, _check, derivative, derivative_bound, forward_states
+from rnnlab.model import (
+    Params,
+    _check,
+    derivative,
+    derivative_bound,
+    forward_states,
+    pre_activations,
+)
 
 FORMS = ("correct", "transpose", "lecture")
 _LOG10_2 = np.log10(2.0)
@@ -44,19 +51,6 @@ class Run:
     activation: str
 
 
-def exact_derivative(activation: str, z: np.ndarray) -> np.ndarray:
-    """f'(z) to full relative precision where it is tiny: sigmoid'(z) = e^-|z| / (1 + e^-|z|)²,
-    tanh'(z) = 4 e^-2|z| / (1 + e^-2|z|)². (h(1-h) and 1-h² flush saturated units to 0.)"""
-    # rounding can land one ulp above the supremum; clamp so the stepwise bound stays ≤ the bound
-    if activation == "sigmoid":
-        e = np.exp(-np.abs(z))
-        return np.minimum(e / (1.0 + e) ** 2, 0.25)
-    if activation == "tanh":
-        e = np.exp(-2.0 * np.abs(z))
-        return np.minimum(4.0 * e / (1.0 + e) ** 2, 1.0)
-    return derivative(activation, z)
-
-
 def run_sequence(params: Params, inputs, targets=None, h0=None, activation: str = "sigmoid"
                  ) -> Run:
     """Validate one sequence (inputs, targets: int (T,); h0: (H,) or None) and run it forward."""
@@ -66,10 +60,10 @@ def run_sequence(params: Params, inputs, targets=None, h0=None, activation: str 
         raise ValueError(f"h0 must have shape (H,) = ({params.hidden_size},), got {np.shape(h0)}")
     x, y, h0, _ = _check(params, inputs, inputs if targets is None else targets, h0, activation)
     x, y = x[0], y[0]
-    hs = forward_states(params, x[:, None], h0, activation)[:, 0]  # (T, H)
-    h = np.concatenate([h0, hs])  # (T+1, H)
-    z = h[:-1] @ params.W_hh.T + params.W_hx.T[x] + params.b_h  # (T, H)
-    return Run(x, y, h, z, exact_derivative(activation, z), activation)
+    hs = forward_states(params, x[:, None], h0, activation)  # (T, 1, H)
+    z = pre_activations(params, x[:, None], hs, h0)[:, 0]  # (T, H)
+    h = np.concatenate([h0, hs[:, 0]])  # (T+1, H)
+    return Run(x, y, h, z, derivative(activation, z), activation)
 
 
 @contextmanager
@@ -88,7 +82,7 @@ def _diagonals(run: Run, form: str) -> np.ndarray:
     if form not in FORMS:
         raise ValueError(f"unknown form {form!r}; choose one of {', '.join(FORMS)}")
     if form == "lecture":
-        return exact_derivative(run.activation, run.h[:-1])  # (T, H)
+        return derivative(run.activation, run.h[:-1])  # (T, H)
     return run.fprime  # (T, H)
 
 

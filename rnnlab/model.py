@@ -75,25 +75,40 @@ def activate(activation: str, z: np.ndarray) -> np.ndarray:
 
 
 def derivative(activation: str, z: np.ndarray) -> np.ndarray:
-    """f'(z), element-wise, taken at the pre-activation z. ReLU's derivative at 0 is 0."""
+    """f'(z), element-wise, taken at the pre-activation z. ReLU's derivative at 0 is 0.
+
+    Written through e = e^-|z| for the sigmoid, e^-|z|/(1+e)^2, and the tanh, 4e^2/(1+e^2)^2, so
+    saturated units keep a tiny but exact slope (h(1-h) and 1-h^2 round it to 0); clamped to
+    sup|f'| because rounding may land one ulp above it.
+    """
     _check_activation(activation)
-    if activation == "relu":
-        return (z > 0).astype(np.float64)
-    if activation == "sigmoid":  # e^-|z| / (1 + e^-|z|)^2: exact even where sigma(z) rounds to 1
-        e = np.exp(-np.abs(z))
-        return np.minimum(e / (1.0 + e) ** 2, 0.25)  # rounding must not pass the supremum
-    return derivative_from_output(activation, activate(activation, z))
-
-
-def derivative_from_output(activation: str, h: np.ndarray) -> np.ndarray:
-    """f'(z) written through h = f(z): sigmoid h(1-h), tanh 1-h^2, ReLU [h>0], linear 1."""
     if activation == "sigmoid":
-        return h * (1.0 - h)
+        e = np.exp(-np.abs(z))
+        return np.minimum(e / (1.0 + e) ** 2, 0.25)
     if activation == "tanh":
-        return 1.0 - h * h
-    if activation == "relu":
-        return (h > 0).astype(np.float64)
-    return np.ones_like(h)
+        e = np.exp(-2.0 * np.abs(z))
+        return np.minimum(4.0 * e / (1.0 + e) ** 2, 1.0)
+    return derivative_from_output(activation, np.asarray(z, dtype=np.float64))
+
+
+def derivative_from_output(activation: str, h: np.ndarray, out: np.ndarray | None = None
+                           ) -> np.ndarray:
+    """f'(z) written through h = f(z): sigmoid h(1-h), tanh 1-h^2, ReLU [h>0], linear 1.
+
+    `out`, when given, receives it (the BPTT hot path reuses one buffer across steps).
+    """
+    out = np.empty_like(h) if out is None else out
+    if activation == "sigmoid":
+        np.subtract(1.0, h, out=out)
+        out *= h
+    elif activation == "tanh":
+        np.multiply(h, h, out=out)
+        np.subtract(1.0, out, out=out)
+    elif activation == "relu":
+        np.greater(h, 0.0, out=out)
+    else:
+        out.fill(1.0)
+    return out
 
 
 def init_params(vocab_size: int, hidden_size: int, *, init: str = "gaussian",
@@ -245,18 +260,8 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
     dH = np.dot(dS.T, p.W_S, out=_scratch(work, "dH", (N, H), dtype))  # (N, H)
 
     # dJ/dz_t = f'(z_t) * dJ/dh_t, and dJ/dh_{t-1} gains W_hh^T dJ/dz_t: walked backwards
-    # dZ holds f'(z_t) until the walk overwrites it: derivative_from_output, written in place
-    dZ = _scratch(work, "dZ", (N, H), dtype)  # (N, H)
-    if activation == "sigmoid":
-        np.subtract(1.0, Hf, out=dZ)
-        dZ *= Hf
-    elif activation == "tanh":
-        np.multiply(Hf, Hf, out=dZ)
-        np.subtract(1.0, dZ, out=dZ)
-    elif activation == "relu":
-        np.greater(Hf, 0.0, out=dZ)
-    else:
-        dZ.fill(1.0)
+    # dZ holds f'(z_t) until the walk overwrites it
+    dZ = derivative_from_output(activation, Hf, out=_scratch(work, "dZ", (N, H), dtype))  # (N, H)
     W_hh = p.W_hh
     # per-step views, made once: with B = 1, 1-D rows, numpy's fastest path
     dhs, dzs = (list(dH), list(dZ)) if B == 1 else (list(dH.reshape(T, B, H)),
