@@ -24,6 +24,7 @@ from rnnlab.analysis import (
     weight_terms,
     word_contributions,
 )
+from rnnlab.jacobians import _START, _lanczos_top, top_eigenvalues
 from rnnlab.model import ACTIVATIONS, Params, activate, init_params
 
 V, H, T = 7, 5, 6
@@ -124,6 +125,59 @@ def test_measured_norms_equal_the_explicit_products(activation, form):
             assert row["log10_measured"] == pytest.approx(np.log10(ref), abs=1e-12)
     assert (df["distance"] == df["t"] - df["k"]).all()
     assert df[["t", "k"]].equals(df[["t", "k"]].sort_values(["t", "k"]))
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_measured_norms_at_the_proven_lanczos_size_equal_the_explicit_products(activation):
+    """From H = 64 on, the norms come from Lanczos with a Cholesky proof (top_eigenvalues)."""
+    Tl, Hl = 10, 96
+    p, x, _, h0 = _setup(activation, spectral_norm=2.5, T=Tl, H=Hl)
+    df = jacobian_norms(p, x, h0, activation).set_index(["t", "k"])
+    A = step_jacobians(p, x, h0, activation)
+    for k in range(Tl):
+        P = np.eye(Hl)
+        for t in range(k + 1, Tl + 1):
+            P = A[t - 1] @ P
+            ref = np.linalg.svd(P, compute_uv=False)[0]
+            assert df.loc[(t, k), "measured"] == pytest.approx(ref, rel=1e-10, abs=1e-300)
+
+
+def _psd(eigenvalues, rng, first=None):
+    """Q diag(eigenvalues) Qᵀ (r, r) with a random orthogonal Q, whose first column (the top
+    eigenvector when the values are sorted down) is `first` when given."""
+    r = len(eigenvalues)
+    M = rng.standard_normal((r, r))
+    if first is not None:
+        M[:, 0] = first
+    Q, _ = np.linalg.qr(M)
+    return (Q * eigenvalues) @ Q.T
+
+
+def test_top_eigenvalues_are_proven_or_fall_back_to_lapack():
+    r = 128
+    rng = np.random.default_rng(3)
+    start = _START[:r] / np.linalg.norm(_START[:r])
+    hidden = rng.standard_normal(r)
+    hidden -= (hidden @ start) * start  # a top eigenvector Lanczos's start vector cannot see
+    spread = np.geomspace(1.0, 1e-8, r)
+    cases = {
+        "random": (lambda A: A @ A.T)(rng.standard_normal((r, r))),
+        "identity": np.eye(r),
+        "zero": np.zeros((r, r)),
+        "rank one": np.outer(hidden, hidden),
+        "two equal at the top": _psd(np.r_[2.0, 2.0, spread[2:]], rng),
+        "top two 1e-9 apart": _psd(np.r_[1.0, 1.0 - 1e-9, 0.5 * spread[2:]], rng),
+        "tiny scale": 1e-200 * _psd(spread, rng),
+        "hidden top": _psd(np.r_[1.0, 0.99, 0.9 * spread[2:]], rng, first=hidden),
+    }
+    G = np.stack(list(cases.values()))
+    ref = np.linalg.eigvalsh(G)[:, -1]
+    got = top_eigenvalues(G.copy())
+    for name, a, b in zip(cases, got, ref, strict=True):
+        assert a == pytest.approx(b, rel=1e-10, abs=1e-300), name
+    theta, settled = _lanczos_top(G[-1:].copy())  # the hidden top: Lanczos finds 0.99 only,
+    assert theta[0] < 0.995 and settled[0]  # so the proof fails and LAPACK answers
+    assert got[-1] == pytest.approx(1.0, rel=1e-12)
 
 
 @pytest.mark.parametrize("activation", ACTIVATIONS)
