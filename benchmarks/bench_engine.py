@@ -33,6 +33,7 @@ numpy's BLAS is limited to one thread, as the app does (rnnlab/blas.py).
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import platform
 import statistics
@@ -52,7 +53,7 @@ from rnnlab import blas  # noqa: E402
 from rnnlab.config import LabConfig  # noqa: E402
 from rnnlab.corpus import load_corpus  # noqa: E402
 from rnnlab.model import _loss_and_grads, init_params  # noqa: E402
-from rnnlab.train import _clip, _Flat, _update, train, windows  # noqa: E402
+from rnnlab.train import _clip, _Flat, _update, optimizer_state, train, windows  # noqa: E402
 
 MINCHAR = LabConfig(activation="tanh", hidden=100, seq_len=25, batch=1, optimizer="adagrad",
                     lr=0.1, clip="value", clip_at=5.0)
@@ -71,7 +72,7 @@ def ours(config: LabConfig, corpus, dtype=np.float64) -> Run:
     ids = np.asarray(corpus.ids, dtype=np.intp)
     init = init_params(len(corpus.vocab), c.hidden, init=c.init, spectral_norm=c.rho, seed=c.seed)
     theta, grad = _Flat.like(init, init), _Flat.like(init)
-    m, v = np.zeros_like(theta.theta), np.zeros_like(theta.theta)
+    m, v = optimizer_state(c.optimizer, theta.theta.size)
     stream = windows(ids, c.batch, c.seq_len)
     work: dict = {}
     state = {"h": np.zeros((c.batch, c.hidden)), "step": 0}
@@ -86,7 +87,7 @@ def ours(config: LabConfig, corpus, dtype=np.float64) -> Run:
                 loss, _, h = _loss_and_grads(theta.params, inputs, targets, h, c.activation,
                                              out=grad.params, dtype=dtype, work=work)
                 g = grad.theta
-                norm = float(np.sqrt(g @ g))
+                norm = math.sqrt(g.dot(g))
             _clip(g, norm, c.clip, c.clip_at)
             step += 1
             _update(theta.theta, g, m, v, step, c.optimizer, c.lr)

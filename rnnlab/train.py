@@ -7,6 +7,7 @@ clipping are a handful of vector operations however many weight matrices there a
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -77,14 +78,14 @@ def windows(ids: np.ndarray, batch: int, seq_len: int):
     out, every stream starts over from its beginning and `fresh` is True (the state is reset).
     """
     n = (len(ids) - 1) // batch  # characters per stream
-    starts = np.arange(batch)[:, None] * n  # (B, 1)
-    offsets = np.arange(seq_len)[None, :]  # (1, T)
+    streams = ids[:batch * n].reshape(batch, n)  # (B, n): stream b is ids[b n : (b + 1) n]
+    nexts = ids[1:batch * n + 1].reshape(batch, n)  # (B, n): the character after each
     pos, fresh = 0, True
     while True:
         if pos + seq_len > n:
             pos, fresh = 0, True
-        idx = starts + pos + offsets  # (B, T)
-        yield ids[idx], ids[idx + 1], fresh
+        # read-only views into ids, no copies
+        yield streams[:, pos:pos + seq_len], nexts[:, pos:pos + seq_len], fresh
         pos, fresh = pos + seq_len, False
 
 
@@ -115,8 +116,7 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
     theta = _Flat.like(init, init)
     grad = _Flat.like(init)
     good = theta.theta.copy()  # the last parameters whose loss and gradient were finite
-    m = np.zeros_like(theta.theta)  # Adagrad's sum of squares, or Adam's first moment
-    v = np.zeros_like(theta.theta)  # Adam's second moment
+    m, v = optimizer_state(c.optimizer, theta.theta.size)
     checkpoint_at = {round(f * c.steps) for f in CHECKPOINT_FRACTIONS}
     checkpoints: dict[int, Params] = {}
     measure_at = measure_steps(c.steps)
@@ -137,7 +137,7 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
             loss, _, h = _loss_and_grads(theta.params, inputs, targets, h, c.activation,
                                          out=grad.params, work=work)
             g = grad.theta
-            norm = float(np.sqrt(g @ g))
+            norm = math.sqrt(g.dot(g))
         if not (np.isfinite(loss) and np.isfinite(norm) and np.isfinite(h).all()):
             diverged_at = step
             rows.append((step, loss, norm, False, np.nan, np.nan))
@@ -193,21 +193,28 @@ def _clip(g: np.ndarray, norm: float, mode: str, c: float) -> bool:
     return False
 
 
+def optimizer_state(optimizer: str, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(m, v) for _update, (P,) each: Adagrad's sum of squares starts at eps (so that its step
+    needs no separate + eps), Adam's moments at 0; SGD keeps v as scratch space."""
+    m = np.full(size, EPS) if optimizer == "adagrad" else np.zeros(size)
+    return m, np.zeros(size)
+
+
 def _update(theta: np.ndarray, g: np.ndarray, m: np.ndarray, v: np.ndarray, step: int,
             optimizer: str, lr: float) -> None:
     """One optimizer step on the flat vectors, in place.
 
-    m is Adagrad's sum of squares or Adam's first moment, v Adam's second moment; SGD and Adagrad
-    use v as scratch space, so that no temporary vector is made.
+    m is Adagrad's sum of squares (started at eps by optimizer_state) or Adam's first moment, v
+    Adam's second moment; SGD and Adagrad use v as scratch space, so that no temporary vector is
+    made.
     """
     if optimizer == "sgd":
         np.multiply(g, lr, out=v)
         theta -= v
-    elif optimizer == "adagrad":  # theta -= lr g / sqrt(m + eps), after m += g^2
+    elif optimizer == "adagrad":  # theta -= lr g / sqrt(eps + sum of g^2), after m += g^2
         np.multiply(g, g, out=v)
         m += v
-        np.add(m, EPS, out=v)
-        np.sqrt(v, out=v)
+        np.sqrt(m, out=v)
         np.divide(g, v, out=v)
         v *= lr
         theta -= v

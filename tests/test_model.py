@@ -63,6 +63,27 @@ def test_loss_is_mean_cross_entropy_and_state_is_the_recurrence():
     assert loss == pytest.approx(total / n, rel=1e-12)
 
 
+@pytest.mark.parametrize("scale", [1e3, -1e3, 3e2])
+def test_huge_logits_keep_an_exact_loss_and_gradient(scale):
+    """exp(S) would overflow (or every column underflow): the softmax shifts each column."""
+    p, x, y, h0 = _problem("tanh", 2)
+    p.b_y[:] = scale + np.arange(p.vocab_size)  # the same huge offset in every column
+    with np.errstate(over="raise", divide="raise", invalid="raise"):  # and no warning escapes
+        loss, grads, _ = loss_and_grads(p, x, y, h0, "tanh")
+    ref, _, _ = loss_and_grads(_shifted(p, -scale), x, y, h0, "tanh")
+    assert np.isfinite(loss) and loss == pytest.approx(ref, rel=1e-12)
+    num = _numeric(p, x, y, h0, "tanh", eps=1e-6)
+    rel = np.abs(grads.W_S - num.W_S) / np.maximum(np.abs(grads.W_S) + np.abs(num.W_S), 1e-7)
+    assert rel.max() < 1e-5
+
+
+def _shifted(p, c):
+    """p with c added to every b_y: the same softmax, so the same loss and gradient."""
+    q = p.copy()
+    q.b_y += c
+    return q
+
+
 def test_h0_defaults_to_zeros_and_shapes_follow_inputs():
     p, x, y, _ = _problem("sigmoid", None)
     a = loss_and_grads(p, x, y, None)
