@@ -11,6 +11,7 @@ x_t is the column W_hx[:, x_t]: we index, never multiply by one-hot vectors.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -262,6 +263,7 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
     # column's sum stays far from 0 and from overflow, else each column is shifted by its max
     picked = y * N + np.arange(N)  # flat index of S[y_i, i]
     S_buf = _scratch(work, "S", (V, N), dtype)
+    lo, hi = _SAFE_SUMS[dtype.char]  # sums in (lo, hi) are normal numbers with room to spare
     for shift in (False, True):
         S = p.W_S.dot(Hf.T, out=S_buf)  # (V, N)
         S += p.b_y[:, None]
@@ -270,7 +272,7 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
         picked_sum = float(S.ravel()[picked].sum())
         P = np.exp(S, out=S)  # (V, N), unnormalised (may overflow: the caller ignores that)
         sums = ones[:V].dot(P)  # (N,)
-        if shift or (sums.min() > 1e-200 and sums.max() < 1e200):
+        if shift or (sums.min() > lo and sums.max() < hi):
             break
     loss = (float(np.log(sums).sum()) - picked_sum) / N
 
@@ -278,7 +280,8 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
     dS = P
     dS *= (1.0 / N) / sums
     dS.ravel()[picked] -= 1.0 / N
-    dS.dot(Hf, out=g.W_S)  # (V, H)
+    beside = N * V * H >= _BESIDE_FROM  # large: products that wait for nothing use a 2nd core
+    W_S_done = _BESIDE.submit(dS.dot, Hf, g.W_S) if beside else dS.dot(Hf, out=g.W_S)  # (V, H)
     dS.dot(ones[:N], out=g.b_y)  # (V,)
     # dJ/dh_t through p_t only, for now; the walk below adds the part through z_{t+1}
     dS.T.dot(p.W_S, out=dH)  # (N, H)
@@ -288,20 +291,38 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
     derivative_from_output(activation, Hf, out=dZ)
     W_hh = p.W_hh
     add, multiply = np.add, np.multiply
+    back = np.empty_like(dzs[0])  # (H,) or (B, H): W_hh^T dJ/dz_t
     for dz_t, dh_t, dh_prev in zip(dzs[:0:-1], dhs[:0:-1], dhs[-2::-1], strict=True):
         multiply(dz_t, dh_t, dz_t)
-        add(dh_prev, dz_t.dot(W_hh), dh_prev)
+        add(dh_prev, dz_t.dot(W_hh, back), dh_prev)
     dzs[0] *= dhs[0]
 
+    # the walk is done with dH: its memory takes the rows sorted by id
+    if beside:
+        W_S_done.result()
+        W_hx_done = _BESIDE.submit(_sum_rows_by_id, dZ, x.reshape(-1), V, dH)
     dZ.T.dot(H_prev, out=g.W_hh)  # (H, H): sum_t dz_t h_{t-1}^T
     ones[:N].dot(dZ, out=g.b_h)  # (H,)
-    # the walk is done with dH: its memory takes the rows sorted by id
-    g.W_hx[...] = _sum_rows_by_id(dZ, x.reshape(-1), V, scratch=dH).T  # (H, V)
+    rows = W_hx_done.result() if beside else _sum_rows_by_id(dZ, x.reshape(-1), V, scratch=dH)
+    g.W_hx[...] = rows.T  # (H, V)
     if out is not None and not same:
         for dst, src in zip(out.arrays(), g.arrays(), strict=True):
             dst[...] = src
         g = out
     return loss, g, Hs[-1].copy()
+
+
+# BPTT hands the products that wait for nothing (dJ/dW_S beside the backward walk, dJ/dW_hx
+# beside dJ/dW_hh) to one worker thread when they are this large (N V H multiply-adds): BLAS
+# releases the GIL, so they run on the second core. Smaller, handing over costs more than it saves.
+# One worker for the whole process: concurrent runs queue for it rather than add threads.
+_BESIDE = ThreadPoolExecutor(1, thread_name_prefix="rnnlab-bptt")
+_BESIDE_FROM = 2_000_000
+
+# per dtype code: sums of exp(S) in this range need no shift: sqrt of the smallest normal number
+# and of the largest float (1e-154 and 1e154 for float64, 1e-19 and 2e19 for float32)
+_SAFE_SUMS = {np.dtype(t).char: (np.sqrt(np.finfo(t).tiny), np.sqrt(np.finfo(t).max))
+              for t in (np.float32, np.float64)}
 
 
 def _rows(A: np.ndarray) -> list[np.ndarray]:

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from rnnlab import ACTIVATIONS, Params, derivative_bound, init_params, loss_and_grads
-from rnnlab.model import activate, derivative
+from rnnlab import ACTIVATIONS, Params, derivative_bound, init_params, loss_and_grads, model
+from rnnlab.model import _loss_and_grads, activate, derivative
 
 
 def _problem(activation, B, seed=0, V=7, H=5, T=6):
@@ -48,6 +48,24 @@ def test_gradients_match_central_differences(activation, B):
     assert h_last.shape == h0.shape
 
 
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_large_batches_hand_products_to_a_second_thread_with_the_same_result(activation,
+                                                                               monkeypatch):
+    """Above model._BESIDE_FROM multiply-adds, dJ/dW_S and dJ/dW_hx are computed on the worker
+    thread: bit for bit the gradients of the one-thread path, and still exact."""
+    p, x, y, h0 = _problem(activation, 3)
+    one_thread = loss_and_grads(p, x, y, h0, activation)
+    monkeypatch.setattr(model, "_BESIDE_FROM", 0)
+    loss, grads, h_last = loss_and_grads(p, x, y, h0, activation)
+    assert loss == one_thread[0]
+    np.testing.assert_array_equal(h_last, one_thread[2])
+    for g, ref in zip(grads.arrays(), one_thread[1].arrays(), strict=True):
+        np.testing.assert_array_equal(g, ref)
+    num = _numeric(p, x, y, h0, activation)
+    for g, n in zip(grads.arrays(), num.arrays(), strict=True):
+        assert (np.abs(g - n) / np.maximum(np.abs(g) + np.abs(n), 1e-7)).max() < 1e-6
+
+
 def test_loss_is_mean_cross_entropy_and_state_is_the_recurrence():
     p, x, y, h0 = _problem("tanh", 2)
     loss, _, h_last = loss_and_grads(p, x, y, h0, "tanh")
@@ -75,6 +93,13 @@ def test_huge_logits_keep_an_exact_loss_and_gradient(scale):
     num = _numeric(p, x, y, h0, "tanh", eps=1e-6)
     rel = np.abs(grads.W_S - num.W_S) / np.maximum(np.abs(grads.W_S) + np.abs(num.W_S), 1e-7)
     assert rel.max() < 1e-5
+    # float32 maths overflows far sooner (exp(89)): the same shift keeps it right
+    p.b_y[:] = scale / 10 + np.arange(p.vocab_size)
+    with np.errstate(over="ignore"):
+        loss32, _, _ = _loss_and_grads(p, x, y, h0, "tanh", dtype=np.float32)
+        ref32, _, _ = _loss_and_grads(_shifted(p, -scale / 10), x, y, h0, "tanh",
+                                      dtype=np.float32)
+    assert np.isfinite(loss32) and loss32 == pytest.approx(ref32, rel=1e-5)
 
 
 def _shifted(p, c):
