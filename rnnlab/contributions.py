@@ -85,10 +85,16 @@ def distant_contributions(params: Params, inputs, targets, h0=None,
             sq["grad_W"][lo:, k - 1] = np.einsum("ij,ij->i", dz, dz)
             exp2[lo:, k - 1] = e
     t, k = np.tril_indices(T)  # t ≥ k, sorted by (t, k)
-    h_norm = np.linalg.norm(run.h[:-1], axis=1)[k]  # ‖h_{k-1}‖
+    # ‖h_{k-1}‖ = 2^s ‖2^-s h_{k-1}‖: squaring a state of 1e200 (exploded weights) would overflow
+    _, s = np.frexp(np.abs(run.h[:-1]).max(axis=1))  # (T,)
+    h_norm = np.linalg.norm(np.ldexp(run.h[:-1], -s[:, None]), axis=1)  # (T,) ‖h_{k-1}‖ 2^-s
     frame = {"t": t + 1, "k": k + 1, "distance": t - k}
-    for q, a in sq.items():
-        frame[q] = np.ldexp(np.sqrt(a[t, k]) * (h_norm if q == "grad_W" else 1.0), exp2[t, k])
+    with np.errstate(over="ignore"):  # a value beyond float64 (~1.8e308) is inf
+        for q, a in sq.items():
+            if q == "grad_W":
+                frame[q] = np.ldexp(np.sqrt(a[t, k]) * h_norm[k], exp2[t, k] + s[k])
+            else:
+                frame[q] = np.ldexp(np.sqrt(a[t, k]), exp2[t, k])
     return pd.DataFrame(frame)
 
 
@@ -132,11 +138,12 @@ def word_contributions(params: Params, inputs, targets, t: int, spans, h0=None,
         raise ValueError(f"word spans must satisfy 0 <= start < end <= T = {T}")
 
     c = np.zeros(t)  # (t,) c_k for k = 1..t
-    with single_threaded_blas():
+    with single_threaded_blas(), np.errstate(over="ignore"):  # beyond float64 (~1.8e308): inf
         for k, _, dh, dz, dx, e in _backward(params, run, np.array([t])):
-            v = {"grad_h": dh[0], "grad_x": dx[0],
-                 "grad_W": dz[0] * np.linalg.norm(run.h[k - 1])}[quantity]
-            c[k - 1] = np.ldexp(np.linalg.norm(v), e[0])
+            if quantity == "grad_W":  # ‖dz h_{k-1}ᵀ‖_F = ‖dz‖ ‖h_{k-1}‖
+                c[k - 1] = np.ldexp(_norm(dz[0]) * _norm(run.h[k - 1]), e[0])
+            else:
+                c[k - 1] = np.ldexp(_norm(dh[0] if quantity == "grad_h" else dx[0]), e[0])
     word = np.full(t, -1)
     for i, (a, b) in enumerate(spans):
         word[a:min(b, t)] = i
@@ -158,6 +165,16 @@ def word_contributions(params: Params, inputs, targets, t: int, spans, h0=None,
         "contribution": [float(c[a:min(b, t)].sum()) for _, a, b in kept],
     })
     return chars, words
+
+
+def _norm(v: np.ndarray) -> float:
+    """‖v‖₂ without overflow on the way: 2^s ‖2^-s v‖, with 2^s near max |v_i| (a state of
+    1e200, from exploded weights, would square to infinity)."""
+    top = float(np.abs(v).max())
+    if top == 0.0 or not np.isfinite(top):
+        return top
+    _, s = np.frexp(top)
+    return float(np.ldexp(np.linalg.norm(np.ldexp(v, -s)), s))
 
 
 def _check_step(t, T: int) -> int:

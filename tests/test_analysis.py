@@ -314,6 +314,22 @@ def test_weight_terms_sum_to_the_gradient_of_J_t(activation):
                                    df[df["t"] == t]["grad_W"], rtol=1e-12)
 
 
+def test_contributions_stay_finite_for_states_whose_squares_overflow():
+    """Exploded weights leave states near 1e180: ‖h‖² overflows float64, ‖h‖ does not."""
+    p, x, y, h0 = _setup("linear", spectral_norm=0.5, T=8)
+    p.W_hx *= 1e180
+    with np.errstate(over="raise", invalid="raise"):
+        pairs = distant_contributions(p, x, y, h0, "linear")
+        chars, _ = word_contributions(p, x, y, 8, [(0, 3), (4, 8)], h0, "linear",
+                                      quantity="grad_W")
+    terms = weight_terms(p, x, y, 8, h0, "linear")  # (8, H, H), entries near 1e180
+    ref = [np.linalg.norm(m / 1e180) * 1e180 for m in terms]
+    got = pairs[pairs.t == 8].sort_values("k")["grad_W"].to_numpy()
+    assert np.isfinite(got).all() and got.max() > 1e150
+    np.testing.assert_allclose(got, ref, rtol=1e-12)
+    np.testing.assert_allclose(chars["contribution"], ref, rtol=1e-12)
+
+
 def test_contributions_at_distance_100_agree_with_the_explicit_product():
     """Around 1e-46 at distance 100: exact, not flushed or noise."""
     Hl, Tl = 16, 101
