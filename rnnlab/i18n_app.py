@@ -250,6 +250,13 @@ APP_STRINGS: dict[str, dict[str, str]] = {
                             "zh": "对第 t = {t} 步预测的贡献"},
     "chart.char": {"en": "character", "zh": "字符"},
     "ui.top_words": {"en": "Largest contributions: {words}", "zh": "贡献最大的：{words}"},
+    "ui.no_gradient_at_t": {
+        "en": "Every contribution to this prediction is exactly 0: the model's softmax gives the "
+              "right next character probability 1 to float64 precision, so J_t = 0 and nothing "
+              "flows back. Choose another step t.",
+        "zh": "对这个预测的所有贡献都恰好为 0：模型的 softmax 在 float64 精度下给正确的下一个字符的"
+              "概率为 1，所以 J_t = 0，没有梯度往回传。请换一个步 t。",
+    },
     "ui.heatmap": {"en": "Every pair (t, k)", "zh": "所有 (t, k) 对"},
     "chart.heat_title": {"en": "‖∂J_t/∂h_k‖₂ for every pair k ≤ t (log10 colour)",
                          "zh": "每一对 k ≤ t 的 ‖∂J_t/∂h_k‖₂（颜色为 log10）"},

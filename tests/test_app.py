@@ -136,7 +136,22 @@ def test_hand_written_link_sets_exactly_those_controls():
     assert not at.warning or "not understood" not in at.warning[0].value
 
 
+def test_link_also_sets_the_view_of_each_tab():
+    """Which prediction, which weights, which form, sample temperature: one link, one view."""
+    at = open_page(pos="40", words="false", ckpt="0", note_form="true", temp="1.5")
+    assert not at.exception
+    assert at.slider(key="pos").value == 40 and at.toggle(key="words").value is False
+    assert at.select_slider(key="ckpt").value == 0 and at.toggle(key="note_form").value
+    assert at.slider(key="temp").value == 1.5
+    assert "40" in at.tabs[1].caption[0].value  # the shaded prediction is at t = 40
+    at.select_slider(key="ckpt").set_value(LabConfig().steps).run()
+    assert "ckpt" not in at.query_params  # the default view leaves the link short
+    at.select_slider(key="ckpt").set_value(75).run()
+    assert at.query_params["ckpt"] == "75"
+
+
 @pytest.mark.parametrize("query", [
+    {"pos": "9999", "ckpt": "13", "temp": "-2", "words": "maybe"},
     {"hidden": "-5", "act": "<b>x</b>", "lr": "nan"},
     {"rho": "1e999", "seed": "abc", "steps": "9" * 400, "zzz": "1", "clip": "'; DROP"},
     {"hidden": ["32", "48"], "act": ["tanh", "bogus"], "lang": "xx", "preset": "nope"},
@@ -154,6 +169,10 @@ def test_nonsense_links_load_with_defaults_and_say_so(query):
         assert "act" in note and "hidden" in note and "lr" in note
     if "rho" in query:
         assert got["rho"] == default.rho and got["seed"] == default.seed
+    if "pos" in query:  # view controls out of range or not understood: their defaults
+        assert at.slider(key="pos").value == at.slider(key="pos").max
+        assert at.select_slider(key="ckpt").value == default.steps
+        assert at.slider(key="temp").value == 0.8 and at.toggle(key="words").value
     if isinstance(query.get("hidden"), list):
         # a repeated key: a choice takes its last value; a number is reset, and the page says so
         note = " ".join(w.value for w in at.warning)
@@ -178,6 +197,8 @@ def test_diverging_training_is_explained_and_the_page_keeps_working():
     errors = " ".join(e.value for e in at.error)
     assert "diverged at step" in errors
     assert vega_charts(at.tabs[0]), "the curve up to the divergence stays up"
+    # the saturated softmax of exploded weights: no list of zero "largest contributions"
+    assert not any("0.00e+00" in c.value for c in at.tabs[1].caption)
     loss = chart_with_column(at.tabs[0], "value")
     assert np.isfinite(loss.value).all() and len(loss)
     # the analysis tabs use the last finite parameters, or explain why they cannot

@@ -82,9 +82,11 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
 
     st.subheader(t("ui.shading", lang))
     c1, c2 = st.columns([3, 1])
-    pos = c1.slider(t("ctl.pos", lang), 1, T, T, key=f"pos_{T}", help=t("ctl.pos.help", lang))
-    by_word = c2.toggle(t("ctl.by_word", lang), value=True, key="by_word",
-                        help=t("ctl.by_word.help", lang))
+    # view controls are in the link too; Streamlit's binding drops a value out of range
+    pos = c1.slider(t("ctl.pos", lang), 1, T, T, key="pos", help=t("ctl.pos.help", lang),
+                    bind="query-params")
+    by_word = c2.toggle(t("ctl.by_word", lang), value=True, key="words",
+                        help=t("ctl.by_word.help", lang), bind="query-params")
     ids = text.vocab.encode(window)
     chars, words = analysis.word_contributions(
         result.params, ids[:-1], ids[1:], pos, corpus.words(window[:-1]),
@@ -92,17 +94,21 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
     nxt = window[pos]
     st.caption(t("ui.shading_caption", lang, t=pos, char=md_escape(repr(window[pos - 1])),
                  next=md_escape(repr(nxt))))
-    st.altair_chart(charts.shading_chart(chars, words, by_word,
-                                         t("chart.shading_title", lang, t=pos),
-                                         t("q.word_x" if by_word else "q.grad_x", lang), lang),
-                    width="stretch")
-    csv_button(chars.merge(words[["word", "text"]], on="word", how="left"),
-               f"rnnlab_contributions_t{pos}.csv", lang, "dl_shading")
-    top = words.sort_values("contribution", ascending=False).head(5)
-    if len(top):
-        st.caption(t("ui.top_words", lang, words=", ".join(
-            f"“{md_escape(w)}” ({c:.2e})" for w, c in zip(top.text, top.contribution,
-                                                          strict=True))))
+    if not chars["contribution"].any():  # nothing to shade: say why instead
+        st.info(t("ui.no_gradient_at_t", lang))
+    else:
+        st.altair_chart(charts.shading_chart(chars, words, by_word,
+                                             t("chart.shading_title", lang, t=pos),
+                                             t("q.word_x" if by_word else "q.grad_x", lang),
+                                             lang),
+                        width="stretch")
+        csv_button(chars.merge(words[["word", "text"]], on="word", how="left"),
+                   f"rnnlab_contributions_t{pos}.csv", lang, "dl_shading")
+        top = words.sort_values("contribution", ascending=False).head(5)
+        if len(top):
+            st.caption(t("ui.top_words", lang, words=", ".join(
+                f"“{md_escape(w)}” ({c:.2e})" for w, c in zip(top.text, top.contribution,
+                                                              strict=True))))
     st.subheader(t("ui.heatmap", lang))
     st.altair_chart(charts.heatmap_chart(pairs, "grad_h", t("chart.heat_title", lang),
                                          t("q.grad_h", lang), lang), width="stretch")
@@ -118,14 +124,22 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
     steps = sorted(result.checkpoints)
     c1, c2 = st.columns([3, 2])
     if len(steps) > 1:
-        step = c1.select_slider(t("ctl.checkpoint", lang), steps, value=steps[-1],
-                                key=f"ckpt_{steps[-1]}", help=t("ctl.checkpoint.help", lang),
+        # in the link by step number (Streamlit's binding would store the translated label)
+        state, query = st.session_state, st.query_params
+        if state.get("ckpt") not in steps:
+            state["ckpt"] = next((s for s in steps if str(s) == query.get("ckpt")), steps[-1])
+        step = c1.select_slider(t("ctl.checkpoint", lang), steps, key="ckpt",
+                                help=t("ctl.checkpoint.help", lang),
                                 format_func=lambda s: checkpoint_label(s, steps[-1], lang))
+        if step == steps[-1]:
+            query.pop("ckpt", None)
+        elif query.get("ckpt") != str(step):
+            query["ckpt"] = str(step)
     else:  # a run that diverged at once has only its initial weights
         step = steps[0]
         c1.caption(t("ui.before_training", lang))
-    lecture = c2.toggle(t("ctl.lecture_form", lang), key="lecture_form",
-                        help=t("ctl.lecture_form.help", lang))
+    lecture = c2.toggle(t("ctl.lecture_form", lang), key="note_form",
+                        help=t("ctl.lecture_form.help", lang), bind="query-params")
     params = result.checkpoints[step]
     form = "lecture" if lecture else "correct"
     try:

@@ -11,7 +11,7 @@ from rnnlab.config import LabConfig
 from rnnlab.i18n import t
 from rnnlab.runs import RunRegistry
 
-ENGINE_VERSION = "1"  # bump when a change to rnnlab changes the numbers a config produces
+ENGINE_VERSION = "2"  # bump when a change to rnnlab changes the numbers a config produces
 DEFAULT = LabConfig()
 POLL_SECONDS = 0.5
 MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>$~:")

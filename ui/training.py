@@ -123,8 +123,8 @@ def recall_ui(result, config: LabConfig, text: corpus.Corpus, lang: str) -> None
 
 def sample_ui(result, text: corpus.Corpus, config: LabConfig, lang: str) -> None:
     st.subheader(t("ui.sample", lang))
-    temperature = st.slider(t("ctl.temperature", lang), 0.1, 2.0, 0.8, 0.1, key="temperature",
-                            help=t("ctl.temperature.help", lang))
+    temperature = st.slider(t("ctl.temperature", lang), 0.1, 2.0, 0.8, 0.1, key="temp",
+                            help=t("ctl.temperature.help", lang), bind="query-params")
     try:
         with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
             out = sample(result.params, text.vocab, "", 300, temperature, seed=config.seed,
