@@ -4,6 +4,11 @@
     python benchmarks/bench_analysis.py --naive-every 1 # naive on all 5,050 pairs
     python benchmarks/bench_analysis.py --large         # also T=200, H=256 (the app's largest)
 
+rnnlab builds every product ∂h_t/∂h_k incrementally (one wide product per t) and takes the
+largest eigenvalue of each scaled Gram matrix by Lanczos, proven by a Cholesky factorisation
+(LAPACK's eigvalsh where the proof fails): see rnnlab/jacobians.py. The run with the eigenvalue
+step left out shows the floor under any exact method that forms every product.
+
 The naive way builds each ∂h_t/∂h_k by multiplying the step Jacobians, incrementally over t, and
 takes one SVD per pair (np.linalg.norm(P, 2)): once under the BLAS threading numpy starts with (what
 a user gets), once with BLAS on one thread (small SVDs run much faster so on a busy machine). It
@@ -25,7 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from rnnlab import blas  # noqa: E402
+from rnnlab import blas, jacobians  # noqa: E402
 from rnnlab.analysis import distant_contributions, jacobian_norms, step_jacobians  # noqa: E402
 from rnnlab.model import init_params  # noqa: E402
 
@@ -113,6 +118,16 @@ def main() -> None:
         what = "all pairs" if share == 1 else f"{len(ref)} pairs, scaled by 1/{share:.3f}"
         print(f"naive, {label} ({what}): {naive_s / share:.2f} s (CPU {naive_cpu / share:.2f} s)"
               f" -> ours is {naive_s / share / best:.1f}x faster")
+    # the floor under any exact method that forms every product: the same run with the
+    # eigenvalue step left out (products, scaling and Gram matrices only)
+    real = jacobians.top_eigenvalues
+    jacobians.top_eigenvalues = lambda G: np.ones(len(G))
+    try:
+        _, floor, _, floor_cpu = timed(lambda: jacobian_norms(p, x, activation=act), args.repeats)
+    finally:
+        jacobians.top_eigenvalues = real
+    print(f"of that, products and Gram matrices alone (no eigenvalues): {floor:.3f} s "
+          f"(CPU {floor_cpu:.3f} s)")
     rel = max(abs(got[key] / v - 1.0) for key, v in ref.items())
     print(f"max relative error against the naive SVDs: {rel:.2e}; "
           f"smallest norm {df['measured'].min():.3e} (distance {df['distance'].max()})")
