@@ -250,6 +250,12 @@ APP_STRINGS: dict[str, dict[str, str]] = {
                             "zh": "对第 t = {t} 步预测的贡献"},
     "chart.char": {"en": "character", "zh": "字符"},
     "ui.top_words": {"en": "Largest contributions: {words}", "zh": "贡献最大的：{words}"},
+    "ui.beyond_float64": {
+        "en": "Some of these values exceed 1.8e308, the largest number a float64 holds: their "
+              "curves stop there. The downloaded CSV keeps them exactly as log10_ columns.",
+        "zh": "其中一些数值超过了 1.8e308，即 float64 能表示的最大数：曲线在那里中断。"
+              "下载的 CSV 以 log10_ 列精确保留了它们。",
+    },
     "ui.no_gradient_at_t": {
         "en": "Every contribution to this prediction is exactly 0: the model's softmax gives the "
               "right next character probability 1 to float64 precision, so J_t = 0 and nothing "

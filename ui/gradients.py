@@ -172,6 +172,8 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
     st.altair_chart(charts.by_distance_chart(shown, t("chart.jacobian_title", lang),
                                              y_title, lang, order), width="stretch")
     st.markdown(" · ".join(t(d, lang) for d in defs))
+    if np.isinf(norms[["measured", "stepwise_bound", "bound"]].to_numpy()).any():
+        st.caption(t("ui.beyond_float64", lang))
     if len(norms) < len(window) * (len(window) - 1) // 2:
         st.caption(t("ui.pairs_sampled", lang, n=len(norms)))
     csv_button(norms, "rnnlab_jacobian_norms.csv", lang, "dl_norms")
