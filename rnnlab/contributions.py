@@ -77,13 +77,19 @@ def distant_contributions(params: Params, inputs, targets, h0=None,
     run = run_sequence(params, inputs, targets, h0, activation)
     T = len(run.x)
     sq = {q: np.zeros((T, T)) for q in QUANTITIES}  # (T, T) squared norms · 4^-e, [t-1, k-1]
-    exp2 = np.zeros((T, T), dtype=np.int64)  # (T, T)
+    exp2 = {q: np.zeros((T, T), dtype=np.int64) for q in QUANTITIES}  # (T, T) each
     with single_threaded_blas():
         for k, lo, dh, dz, dx, e in _backward(params, run, np.arange(1, T + 1)):
+            # dh and dz come scaled to entries below 1; dx = W_hxᵀ dz carries W_hx's own scale,
+            # which exploded weights can push past 1e154, where its square would overflow
+            _, s = np.frexp(np.abs(dx).max(axis=1))  # (n,)
+            dx = np.ldexp(dx, -s[:, None])
             sq["grad_h"][lo:, k - 1] = np.einsum("ij,ij->i", dh, dh)
             sq["grad_x"][lo:, k - 1] = np.einsum("ij,ij->i", dx, dx)
             sq["grad_W"][lo:, k - 1] = np.einsum("ij,ij->i", dz, dz)
-            exp2[lo:, k - 1] = e
+            for q in ("grad_h", "grad_W"):
+                exp2[q][lo:, k - 1] = e
+            exp2["grad_x"][lo:, k - 1] = e + s
     t, k = np.tril_indices(T)  # t ≥ k, sorted by (t, k)
     # ‖h_{k-1}‖ = 2^s ‖2^-s h_{k-1}‖: squaring a state of 1e200 (exploded weights) would overflow
     _, s = np.frexp(np.abs(run.h[:-1]).max(axis=1))  # (T,)
@@ -92,9 +98,9 @@ def distant_contributions(params: Params, inputs, targets, h0=None,
     with np.errstate(over="ignore"):  # a value beyond float64 (~1.8e308) is inf
         for q, a in sq.items():
             if q == "grad_W":
-                frame[q] = np.ldexp(np.sqrt(a[t, k]) * h_norm[k], exp2[t, k] + s[k])
+                frame[q] = np.ldexp(np.sqrt(a[t, k]) * h_norm[k], exp2[q][t, k] + s[k])
             else:
-                frame[q] = np.ldexp(np.sqrt(a[t, k]), exp2[t, k])
+                frame[q] = np.ldexp(np.sqrt(a[t, k]), exp2[q][t, k])
     return pd.DataFrame(frame)
 
 
@@ -140,10 +146,11 @@ def word_contributions(params: Params, inputs, targets, t: int, spans, h0=None,
     c = np.zeros(t)  # (t,) c_k for k = 1..t
     with single_threaded_blas(), np.errstate(over="ignore"):  # beyond float64 (~1.8e308): inf
         for k, _, dh, dz, dx, e in _backward(params, run, np.array([t])):
+            m, s = _norm({"grad_h": dh, "grad_x": dx, "grad_W": dz}[quantity][0])
             if quantity == "grad_W":  # ‖dz h_{k-1}ᵀ‖_F = ‖dz‖ ‖h_{k-1}‖
-                c[k - 1] = np.ldexp(_norm(dz[0]) * _norm(run.h[k - 1]), e[0])
-            else:
-                c[k - 1] = np.ldexp(_norm(dh[0] if quantity == "grad_h" else dx[0]), e[0])
+                m_h, s_h = _norm(run.h[k - 1])
+                m, s = m * m_h, s + s_h
+            c[k - 1] = np.ldexp(m, e[0] + s)
     word = np.full(t, -1)
     for i, (a, b) in enumerate(spans):
         word[a:min(b, t)] = i
@@ -167,14 +174,11 @@ def word_contributions(params: Params, inputs, targets, t: int, spans, h0=None,
     return chars, words
 
 
-def _norm(v: np.ndarray) -> float:
-    """‖v‖₂ without overflow on the way: 2^s ‖2^-s v‖, with 2^s near max |v_i| (a state of
-    1e200, from exploded weights, would square to infinity)."""
-    top = float(np.abs(v).max())
-    if top == 0.0 or not np.isfinite(top):
-        return top
-    _, s = np.frexp(top)
-    return float(np.ldexp(np.linalg.norm(np.ldexp(v, -s)), s))
+def _norm(v: np.ndarray) -> tuple[float, int]:
+    """‖v‖₂ = m 2^s as (m, s), without overflow on the way: m = ‖2^-s v‖ with 2^s near max |v_i|
+    (a state of 1e200, from exploded weights, would square to infinity)."""
+    _, s = np.frexp(np.abs(v).max())
+    return float(np.linalg.norm(np.ldexp(v, -s))), int(s)
 
 
 def _check_step(t, T: int) -> int:

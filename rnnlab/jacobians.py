@@ -137,8 +137,18 @@ def top_eigenvalues(G: np.ndarray) -> np.ndarray:
     reduction costs 4r³/3, at a lower rate.
     """
     n, r, _ = G.shape
-    if r < _LANCZOS_FROM or r > _START.size:
+    if r < _LANCZOS_FROM or r > _START.size or n == 0:
         return np.linalg.eigvalsh(G)[:, -1]
+    # each G_i scaled by a power of two (exact) so that its largest entry is in [1/2, 1): the
+    # recurrence's squares can neither overflow nor underflow
+    _, scale = np.frexp(np.abs(G).max(axis=(1, 2)))  # (n,)
+    G *= np.ldexp(1.0, -scale)[:, None, None]
+    return np.ldexp(_top_of_scaled(G), scale)
+
+
+def _top_of_scaled(G: np.ndarray) -> np.ndarray:
+    """top_eigenvalues for a stack (n, r, r) whose entries are at most 1 in size."""
+    n, r, _ = G.shape
     theta, settled = _lanczos_top(G)
     proven = settled & (theta > 0)
     mu = theta * (1.0 + _PROOF_MARGIN)

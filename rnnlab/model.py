@@ -11,7 +11,8 @@ x_t is the column W_hx[:, x_t]: we index, never multiply by one-hot vectors.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -281,7 +282,7 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
     dS *= (1.0 / N) / sums
     dS.ravel()[picked] -= 1.0 / N
     beside = N * V * H >= _BESIDE_FROM  # large: products that wait for nothing use a 2nd core
-    W_S_done = _BESIDE.submit(dS.dot, Hf, g.W_S) if beside else dS.dot(Hf, out=g.W_S)  # (V, H)
+    W_S_done = _beside(dS.dot, Hf, g.W_S) if beside else dS.dot(Hf, out=g.W_S)  # (V, H)
     dS.dot(ones[:N], out=g.b_y)  # (V,)
     # dJ/dh_t through p_t only, for now; the walk below adds the part through z_{t+1}
     dS.T.dot(p.W_S, out=dH)  # (N, H)
@@ -300,7 +301,7 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
     # the walk is done with dH: its memory takes the rows sorted by id
     if beside:
         W_S_done.result()
-        W_hx_done = _BESIDE.submit(_sum_rows_by_id, dZ, x.reshape(-1), V, dH)
+        W_hx_done = _beside(_sum_rows_by_id, dZ, x.reshape(-1), V, dH)
     dZ.T.dot(H_prev, out=g.W_hh)  # (H, H): sum_t dz_t h_{t-1}^T
     ones[:N].dot(dZ, out=g.b_h)  # (H,)
     rows = W_hx_done.result() if beside else _sum_rows_by_id(dZ, x.reshape(-1), V, scratch=dH)
@@ -318,6 +319,27 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
 # One worker for the whole process: concurrent runs queue for it rather than add threads.
 _BESIDE = ThreadPoolExecutor(1, thread_name_prefix="rnnlab-bptt")
 _BESIDE_FROM = 2_000_000
+
+
+def _beside(fn, *args) -> Future:
+    """fn(*args) on the worker thread, under the caller's floating-point error handling (numpy
+    keeps np.errstate per thread)."""
+    err = np.geterr()
+
+    def run():
+        with np.errstate(**err):
+            return fn(*args)
+
+    return _BESIDE.submit(run)
+
+
+def _new_worker_after_fork() -> None:
+    """A forked child has no worker thread behind the inherited executor: give it its own."""
+    global _BESIDE
+    _BESIDE = ThreadPoolExecutor(1, thread_name_prefix="rnnlab-bptt")
+
+
+os.register_at_fork(after_in_child=_new_worker_after_fork)
 
 # per dtype code: sums of exp(S) in this range need no shift: sqrt of the smallest normal number
 # and of the largest float (1e-154 and 1e154 for float64, 1e-19 and 2e19 for float32)

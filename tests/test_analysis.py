@@ -175,6 +175,11 @@ def test_top_eigenvalues_are_proven_or_fall_back_to_lapack():
     got = top_eigenvalues(G.copy())
     for name, a, b in zip(cases, got, ref, strict=True):
         assert a == pytest.approx(b, rel=1e-10, abs=1e-300), name
+    scales = np.array([1e300, 1e160, 1e-160, 1e-300, 1.0, 1.0, 1.0, 1.0])  # squares overflow
+    scaled = G * scales[:, None, None]
+    got = top_eigenvalues(scaled.copy())
+    for name, a, b in zip(cases, got, np.linalg.eigvalsh(scaled)[:, -1], strict=True):
+        assert a == pytest.approx(b, rel=1e-10, abs=1e-300), name
     theta, settled = _lanczos_top(G[-1:].copy())  # the hidden top: Lanczos finds 0.99 only,
     assert theta[0] < 0.995 and settled[0]  # so the proof fails and LAPACK answers
     assert got[-1] == pytest.approx(1.0, rel=1e-12)
@@ -324,10 +329,26 @@ def test_contributions_stay_finite_for_states_whose_squares_overflow():
                                       quantity="grad_W")
     terms = weight_terms(p, x, y, 8, h0, "linear")  # (8, H, H), entries near 1e180
     ref = [np.linalg.norm(m / 1e180) * 1e180 for m in terms]
-    got = pairs[pairs.t == 8].sort_values("k")["grad_W"].to_numpy()
+    at_8 = pairs[pairs.t == 8].sort_values("k")
+    got = at_8["grad_W"].to_numpy()
     assert np.isfinite(got).all() and got.max() > 1e150
     np.testing.assert_allclose(got, ref, rtol=1e-12)
     np.testing.assert_allclose(chars["contribution"], ref, rtol=1e-12)
+    # ∂J_8/∂h_k and ∂J_8/∂x_k = W_hxᵀ ∂J_8/∂z_k by hand (f' = 1), W_hx's 1e180 kept aside
+    h = h0
+    for j in range(8):
+        h = p.W_hh @ h + p.W_hx[:, x[j]] + p.b_h
+    logits = p.W_S @ h + p.b_y
+    prob = np.exp(logits - logits.max())
+    g = p.W_S.T @ (prob / prob.sum() - np.eye(V)[y[7]])  # ∂J_8/∂h_8
+    ref_h, ref_x = [], []
+    for _ in range(8):  # k = 8 .. 1
+        ref_h.append(np.linalg.norm(g))
+        ref_x.append(np.linalg.norm((p.W_hx / 1e180).T @ g) * 1e180)
+        g = p.W_hh.T @ g
+    np.testing.assert_allclose(at_8["grad_h"], ref_h[::-1], rtol=1e-10)
+    np.testing.assert_allclose(at_8["grad_x"], ref_x[::-1], rtol=1e-10)
+    assert at_8["grad_x"].max() > 1e150
 
 
 def test_contributions_at_distance_100_agree_with_the_explicit_product():

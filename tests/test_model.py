@@ -1,5 +1,10 @@
 """The model's exact gradients against central finite differences, and its input checks."""
 
+import os
+import signal
+import time
+import warnings
+
 import numpy as np
 import pytest
 
@@ -64,6 +69,43 @@ def test_large_batches_hand_products_to_a_second_thread_with_the_same_result(act
     num = _numeric(p, x, y, h0, activation)
     for g, n in zip(grads.arrays(), num.arrays(), strict=True):
         assert (np.abs(g - n) / np.maximum(np.abs(g) + np.abs(n), 1e-7)).max() < 1e-6
+
+
+def test_the_worker_thread_keeps_the_callers_error_handling(monkeypatch):
+    """numpy's errstate is per thread: an overflow on the worker must stay as quiet (or as
+    loud) as the caller asked."""
+    monkeypatch.setattr(model, "_BESIDE_FROM", 0)
+    p, x, y, h0 = _problem("linear", 3)
+    p.W_hh[:] *= 1e150  # states and gradients far beyond float64
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with np.errstate(all="ignore"):
+            loss, _, _ = _loss_and_grads(p, x, y, h0, "linear")
+    assert not np.isfinite(loss)
+    with pytest.raises(FloatingPointError), np.errstate(all="raise"):
+        _loss_and_grads(p, x, y, h0, "linear")
+
+
+def test_a_forked_child_gets_its_own_worker_thread(monkeypatch):
+    monkeypatch.setattr(model, "_BESIDE_FROM", 0)
+    p, x, y, h0 = _problem("tanh", 3)
+    loss_and_grads(p, x, y, h0, "tanh")  # the parent's worker thread has run
+    pid = os.fork()
+    if pid == 0:  # the child: the same call must finish, not wait on the parent's thread
+        try:
+            loss_and_grads(p, x, y, h0, "tanh")
+        finally:
+            os._exit(0)
+    for _ in range(200):
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("the forked child hung on the BPTT worker thread")
+    assert os.waitstatus_to_exitcode(status) == 0
 
 
 def test_loss_is_mean_cross_entropy_and_state_is_the_recurrence():

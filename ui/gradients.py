@@ -137,6 +137,7 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
             query["ckpt"] = str(step)
     else:  # a run that diverged at once has only its initial weights
         step = steps[0]
+        st.query_params.pop("ckpt", None)
         c1.caption(t("ui.before_training", lang))
     lecture = c2.toggle(t("ctl.lecture_form", lang), key="note_form",
                         help=t("ctl.lecture_form.help", lang), bind="query-params")
