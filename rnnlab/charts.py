@@ -120,9 +120,13 @@ def by_distance_chart(summary: pd.DataFrame, title: str, y_title: str, lang: str
     data = summary[np.isfinite(summary["median"]) & (summary["median"] > 0)].copy()
     data["p10"] = data["p10"].where(data["p10"] > 0, data["median"])
     x = alt.X("distance:Q", title=t("axis.distance", lang))
-    color = alt.Color("series:N", title=None, legend=alt.Legend(orient="top", labelLimit=320),
-                      scale=alt.Scale(domain=order) if order else alt.Undefined,
-                      sort=order or "ascending")
+    scale = alt.Scale(domain=order) if order else alt.Undefined
+    sort = order or "ascending"
+    # the legend comes from the lines alone: the bands' faint fill would make pale swatches
+    color = alt.Color("series:N", title=None, scale=scale, sort=sort,
+                      legend=alt.Legend(orient="top", labelLimit=320, symbolType="stroke",
+                                        symbolStrokeWidth=3, symbolSize=300))
+    band_color = alt.Color("series:N", title=None, scale=scale, sort=sort, legend=None)
     tips = [alt.Tooltip("series:N", title=t("chart.series", lang)),
             alt.Tooltip("distance:Q", title=t("axis.distance", lang)),
             alt.Tooltip("median:Q", title=t("chart.median", lang), format=".3e"),
@@ -130,11 +134,12 @@ def by_distance_chart(summary: pd.DataFrame, title: str, y_title: str, lang: str
             alt.Tooltip("p90:Q", title="p90", format=".3e")]
     band = alt.Chart(data).mark_area(opacity=0.18).encode(
         x=x, y=alt.Y("p10:Q", scale=alt.Scale(type="log"), title=y_title), y2="p90:Q",
-        color=color, tooltip=tips)
+        color=band_color, tooltip=tips)
     line = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=14)).encode(
         x=x, y=alt.Y("median:Q", scale=alt.Scale(type="log"), title=y_title), color=color,
         strokeDash=alt.StrokeDash("series:N", legend=None), tooltip=tips)
-    return (band + line).properties(title=title, height=HEIGHT + 60)
+    return (band + line).resolve_legend(color="independent").properties(title=title,
+                                                                       height=HEIGHT + 60)
 
 
 def heatmap_chart(pairs: pd.DataFrame, value: str, title: str, value_title: str, lang: str
