@@ -250,6 +250,17 @@ APP_STRINGS: dict[str, dict[str, str]] = {
                             "zh": "对第 t = {t} 步预测的贡献"},
     "chart.char": {"en": "character", "zh": "字符"},
     "ui.top_words": {"en": "Largest contributions: {words}", "zh": "贡献最大的：{words}"},
+    "ui.slopes_vs_directions": {
+        "en": "At distance {d} the stepwise bound is within a factor {slopes:.2g} of the "
+              "lecture's bound, so their lines overlap: at every step some unit sits where f′ "
+              "is largest, and the actual slopes barely tighten it. The remaining {dirs:.0f} "
+              "orders of magnitude down to the measured norm are the slack of ‖AB‖ ≤ ‖A‖ ‖B‖: "
+              "the product of the step Jacobians shrinks far faster than the product of their "
+              "largest stretches.",
+        "zh": "在距离 {d} 处，逐步上界与讲义上界只差 {slopes:.2g} 倍，所以两条线重合：每一步总有"
+              "某个单元处在 f′ 最大的位置，用实际斜率几乎收紧不了多少。到实测范数还差的 {dirs:.0f} "
+              "个数量级是 ‖AB‖ ≤ ‖A‖‖B‖ 的松弛：单步雅可比矩阵的乘积缩小得远比它们各自最大拉伸的乘积快。",
+    },
     "ui.beyond_float64": {
         "en": "Some of these values exceed 1.8e308, the largest number a float64 holds: their "
               "curves stop there. The downloaded CSV keeps them exactly as log10_ columns.",

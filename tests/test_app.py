@@ -116,6 +116,20 @@ def test_plotted_analysis_numbers_are_rnnlabs(default_page):
                                rtol=1e-9)
 
 
+def test_overlapping_bounds_are_explained_with_the_measured_gap(default_page):
+    """The lecture's run: the stepwise bound lies on the lecture's bound, and the page says how
+    many orders of magnitude separate it from the measured norm, as rnnlab computes them."""
+    english = load_corpus("english")
+    result = train(LabConfig(), english)
+    ids = english.vocab.encode(passage(english, 80))[:-1]
+    norms = analysis.jacobian_norms(result.params, ids, activation="sigmoid")
+    far = norms[norms.distance == norms.distance.max()]
+    slopes = (far.log10_bound - far.log10_stepwise_bound).median()
+    gap = (far.log10_stepwise_bound - far.log10_measured).median()
+    caption = next(c.value for c in default_page.tabs[2].caption if "‖AB‖" in c.value)
+    assert f"factor {10**slopes:.2g} " in caption and f" {gap:.0f} orders of magnitude" in caption
+
+
 def test_chinese_link_gives_a_chinese_page():
     at = open_page(lang="zh")
     assert not at.exception
