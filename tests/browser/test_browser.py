@@ -166,6 +166,28 @@ def test_hand_written_link_sets_every_control(page, server):
     assert_no_exception(page)
 
 
+def test_link_sets_what_each_tab_shows_and_follows_the_student(page, server):
+    """A teacher's link can point at one prediction and one set of weights."""
+    page.goto(server + "/?pos=40&words=false&ckpt=0&note_form=true")
+    wait_ready(page)
+    panel = open_tab(page, 1)
+    expect_tab_content(panel, 1)
+    assert slider(page, "pos").input_value() == "40"
+    assert "t = 40" in panel.inner_text()
+    panel = open_tab(page, 2)
+    expect_tab_content(panel, 2)
+    thumb = panel.locator('.st-key-ckpt [data-testid="stSliderThumbValue"]')
+    assert thumb.inner_text().strip() == "before training"
+    assert page.locator('.st-key-note_form input[type="checkbox"]').is_checked()
+    for pair in ("pos=40", "words=false", "ckpt=0", "note_form=true"):
+        assert re.search(rf"[?&]{re.escape(pair)}(&|$)", page.url), (pair, page.url)
+    slider(page, "ckpt").focus()
+    page.keyboard.press("ArrowRight")  # the next checkpoint: step 75 of 300
+    page.wait_for_url(re.compile(r"[?&]ckpt=75(&|$)"))
+    wait_ready(page)
+    assert_no_exception(page)
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_screenshots_of_every_tab(page, server, screens, lang):
     page.goto(server + ("/?lang=zh" if lang == "zh" else "/"))
