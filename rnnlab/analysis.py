@@ -32,9 +32,10 @@ from rnnlab.jacobians import (
 from rnnlab.model import Params, derivative_bound
 
 __all__ = [
-    "FORMS", "QUANTITIES", "VERDICTS", "Regime", "decay_rate", "distant_contributions",
-    "horizon", "jacobian_norms", "one_step_norms", "regime", "share_beyond", "spectral_norms",
-    "starts_within", "step_jacobians", "summarize", "weight_terms", "word_contributions",
+    "FORMS", "QUANTITIES", "VERDICTS", "BoundGaps", "Regime", "bound_gaps", "decay_rate",
+    "distant_contributions", "horizon", "jacobian_norms", "one_step_norms", "regime",
+    "share_beyond", "spectral_norms", "starts_within", "step_jacobians", "summarize",
+    "weight_terms", "word_contributions",
 ]
 
 VERDICTS = ("vanishing_guaranteed", "bound_silent")
@@ -110,6 +111,26 @@ def regime(params: Params, activation: str, norms: pd.DataFrame | None = None) -
         measured_rate=None if norms is None else decay_rate(norms),
         # β_W carries rounding: an orthogonal W_hh (β_W = 1 exactly) may come out 1 - 2e-16
         verdict=VERDICTS[0] if product < 1.0 - 1e-12 else VERDICTS[1],
+    )
+
+
+@dataclass(frozen=True)
+class BoundGaps:
+    """Where the bounds' slack lies at the largest distance d of a jacobian_norms table, in
+    decades (medians over the pairs at that distance)."""
+
+    distance: int  # d
+    slopes: float  # log10 bound - log10 stepwise_bound: what the actual slopes max|f'| buy
+    products: float  # log10 stepwise_bound - log10 measured: the slack of ‖AB‖ ≤ ‖A‖ ‖B‖
+
+
+def bound_gaps(norms: pd.DataFrame) -> BoundGaps:
+    """BoundGaps of `norms` (jacobian_norms), from its exact log10 columns."""
+    far = norms[norms["distance"] == norms["distance"].max()]
+    return BoundGaps(
+        distance=int(far["distance"].iloc[0]),
+        slopes=float((far["log10_bound"] - far["log10_stepwise_bound"]).median()),
+        products=float((far["log10_stepwise_bound"] - far["log10_measured"]).median()),
     )
 
 

@@ -91,9 +91,7 @@ def distant_contributions(params: Params, inputs, targets, h0=None,
                 exp2[q][lo:, k - 1] = e
             exp2["grad_x"][lo:, k - 1] = e + s
     t, k = np.tril_indices(T)  # t ≥ k, sorted by (t, k)
-    # ‖h_{k-1}‖ = 2^s ‖2^-s h_{k-1}‖: squaring a state of 1e200 (exploded weights) would overflow
-    _, s = np.frexp(np.abs(run.h[:-1]).max(axis=1))  # (T,)
-    h_norm = np.linalg.norm(np.ldexp(run.h[:-1], -s[:, None]), axis=1)  # (T,) ‖h_{k-1}‖ 2^-s
+    h_norm, s = _norm(run.h[:-1])  # (T,) each: ‖h_{k-1}‖ = h_norm 2^s
     frame = {"t": t + 1, "k": k + 1, "distance": t - k}
     with np.errstate(over="ignore"):  # a value beyond float64 (~1.8e308) is inf
         for q, a in sq.items():
@@ -174,11 +172,12 @@ def word_contributions(params: Params, inputs, targets, t: int, spans, h0=None,
     return chars, words
 
 
-def _norm(v: np.ndarray) -> tuple[float, int]:
-    """‖v‖₂ = m 2^s as (m, s), without overflow on the way: m = ‖2^-s v‖ with 2^s near max |v_i|
-    (a state of 1e200, from exploded weights, would square to infinity)."""
-    _, s = np.frexp(np.abs(v).max())
-    return float(np.linalg.norm(np.ldexp(v, -s))), int(s)
+def _norm(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """‖v‖₂ along the last axis as (m, s) with ‖v‖ = m 2^s, without overflow on the way:
+    m = ‖2^-s v‖, 2^s near max |v_i| (a state of 1e200, from exploded weights, would square to
+    infinity). v (..., n) gives m and s of shape (...)."""
+    _, s = np.frexp(np.abs(v).max(axis=-1))
+    return np.linalg.norm(np.ldexp(v, -s[..., None]), axis=-1), s
 
 
 def _check_step(t, T: int) -> int:

@@ -282,7 +282,10 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
     dS *= (1.0 / N) / sums
     dS.ravel()[picked] -= 1.0 / N
     beside = N * V * H >= _BESIDE_FROM  # large: products that wait for nothing use a 2nd core
-    W_S_done = _beside(dS.dot, Hf, g.W_S) if beside else dS.dot(Hf, out=g.W_S)  # (V, H)
+    if beside:
+        W_S_done = _beside(dS.dot, Hf, g.W_S)
+    else:
+        dS.dot(Hf, out=g.W_S)  # (V, H)
     dS.dot(ones[:N], out=g.b_y)  # (V,)
     # dJ/dh_t through p_t only, for now; the walk below adds the part through z_{t+1}
     dS.T.dot(p.W_S, out=dH)  # (N, H)
@@ -299,13 +302,13 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
     dzs[0] *= dhs[0]
 
     # the walk is done with dH: its memory takes the rows sorted by id
+    by_id = (dZ, x.reshape(-1), V, dH)  # _sum_rows_by_id's arguments
     if beside:
         W_S_done.result()
-        W_hx_done = _beside(_sum_rows_by_id, dZ, x.reshape(-1), V, dH)
+        W_hx_done = _beside(_sum_rows_by_id, *by_id)
     dZ.T.dot(H_prev, out=g.W_hh)  # (H, H): sum_t dz_t h_{t-1}^T
     ones[:N].dot(dZ, out=g.b_h)  # (H,)
-    rows = W_hx_done.result() if beside else _sum_rows_by_id(dZ, x.reshape(-1), V, scratch=dH)
-    g.W_hx[...] = rows.T  # (H, V)
+    g.W_hx[...] = (W_hx_done.result() if beside else _sum_rows_by_id(*by_id)).T  # (H, V)
     if out is not None and not same:
         for dst, src in zip(out.arrays(), g.arrays(), strict=True):
             dst[...] = src

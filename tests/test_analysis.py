@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rnnlab.analysis import (
+    bound_gaps,
     decay_rate,
     distant_contributions,
     horizon,
@@ -259,6 +260,16 @@ def test_linear_scaled_orthogonal_has_the_closed_form_rate():
     df = jacobian_norms(p, np.zeros(30, dtype=int), activation="linear")
     np.testing.assert_allclose(df["measured"], 0.7 ** df["distance"], rtol=1e-12)
     assert decay_rate(df) == pytest.approx(np.log(0.7), rel=1e-9)
+
+
+def test_bound_gaps_at_the_largest_distance():
+    """Linear with a scaled orthogonal W_hh: ‖W^d‖ = ‖W‖^d and f' = 1 = β_h, so both bounds are
+    tight and neither gap holds any slack."""
+    p = init_params(V, 8, init="orthogonal", spectral_norm=0.7, seed=5)
+    gaps = bound_gaps(jacobian_norms(p, np.zeros(30, dtype=int), activation="linear"))
+    assert gaps.distance == 30
+    assert gaps.slopes == pytest.approx(0.0, abs=1e-9)
+    assert gaps.products == pytest.approx(0.0, abs=1e-9)
 
 
 def test_tiny_norms_stay_exact_far_below_float64():

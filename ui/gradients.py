@@ -173,13 +173,11 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
     st.altair_chart(charts.by_distance_chart(shown, t("chart.jacobian_title", lang),
                                              y_title, lang, order), width="stretch")
     st.markdown(" · ".join(t(d, lang) for d in defs))
-    far = norms[norms.distance == norms.distance.max()]
-    slopes = float((far.log10_bound - far.log10_stepwise_bound).median())  # decades
-    directions = float((far.log10_stepwise_bound - far.log10_measured).median())
-    if not lecture and np.isfinite(slopes) and slopes < np.log10(2) and directions > 1:
+    gaps = analysis.bound_gaps(norms)
+    if not lecture and np.isfinite(gaps.slopes) and gaps.slopes < np.log10(2) and gaps.products > 1:
         # the two bounds overlap on the chart: say why, and where the slack really is
-        st.caption(t("ui.slopes_vs_directions", lang, d=int(far.distance.iloc[0]),
-                     slopes=10**slopes, dirs=directions))
+        st.caption(t("ui.slopes_vs_directions", lang, d=gaps.distance, slopes=10**gaps.slopes,
+                     dirs=gaps.products))
     if np.isinf(norms[["measured", "stepwise_bound", "bound"]].to_numpy()).any():
         st.caption(t("ui.beyond_float64", lang))
     if len(norms) < len(window) * (len(window) - 1) // 2:
