@@ -10,14 +10,16 @@ import math
 from dataclasses import dataclass, fields, replace
 from typing import Any, NamedTuple
 
+from rnnlab.cells import CELLS
 from rnnlab.model import ACTIVATIONS, INITS
 
 CORPORA = ("english", "chinese", "longrange", "upload")
 OPTIMIZERS = ("sgd", "adagrad", "adam")
 CLIPS = ("none", "value", "norm")
 
-# multiply-adds of a whole run, roughly steps * seq_len * batch * hidden * (3 hidden + 2 vocab),
-# counted with the largest vocabulary an upload can have; 4e10 is about 15 s of float64 maths on
+# multiply-adds of a whole run, roughly steps * seq_len * batch * hidden * (3 G hidden + 2 vocab)
+# with G the cell's gate blocks (1 for the RNN, 3 GRU, 4 LSTM), counted with the largest
+# vocabulary an upload can have; 4e10 is about 15 s of float64 maths on
 # one core of a 2-core classroom server
 WORK_LIMIT = 4e10
 VOCAB_FOR_COST = 300  # = corpus.MAX_VOCAB
@@ -35,6 +37,7 @@ class Range(NamedTuple):
 
 # every setting, with the name it has in a lesson link (the URL's query parameter)
 LIMITS: dict[str, Choice | Range] = {
+    "cell": Choice(tuple(CELLS)),
     "corpus": Choice(CORPORA),
     "distance": Range(1, 100, True),
     "activation": Choice(ACTIVATIONS),
@@ -51,7 +54,8 @@ LIMITS: dict[str, Choice | Range] = {
     "seed": Range(0, 2**31 - 1, True),
 }
 
-URL_NAMES = {"corpus": "corpus", "distance": "dist", "activation": "act", "hidden": "hidden",
+URL_NAMES = {"cell": "cell", "corpus": "corpus",
+             "distance": "dist", "activation": "act", "hidden": "hidden",
              "seq_len": "seq", "batch": "batch", "init": "init", "rho": "rho", "optimizer": "opt",
              "lr": "lr", "clip": "clip", "clip_at": "clip_at", "steps": "steps", "seed": "seed"}
 
@@ -61,6 +65,7 @@ class LabConfig:
     """Everything that decides a lab run's curves. Same config and seed, same curves."""
 
     corpus: str = "english"
+    cell: str = "rnn"  # the lecture's RNN, or a gated cell (gru, lstm)
     distance: int = 10  # dependency distance of the synthetic long-range corpus
     activation: str = "sigmoid"  # the lecture's sigma
     hidden: int = 64  # H
@@ -79,7 +84,8 @@ class LabConfig:
     def work(self) -> float:
         """Multiply-adds of the whole run (rough): the number that bounds its cost."""
         H = self.hidden
-        return float(self.steps) * self.seq_len * self.batch * H * (3 * H + 2 * VOCAB_FOR_COST)
+        G = CELLS[self.cell].gates if self.cell in CELLS else 1
+        return float(self.steps) * self.seq_len * self.batch * H * (3 * G * H + 2 * VOCAB_FOR_COST)
 
     def problems(self) -> list[Problem]:
         """Everything wrong with this config, as translatable problems (empty when valid)."""

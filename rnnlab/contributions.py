@@ -8,6 +8,10 @@ where ∂J_t/∂h_t = W_Sᵀ (p_t - onehot(y_t)), ∂J_t/∂h_{k-1} = W_hhᵀ �
 ∂J_t/∂z_k = f'(z_k) ⊙ ∂J_t/∂h_k; ∂⁺ is the immediate partial (h_{k-1} held fixed). For the one-hot
 input x_k, ∂J_t/∂x_k = W_hxᵀ ∂J_t/∂z_k. These vectors are walked back from k = t for all t at once,
 each rescaled by a power of two every step, so norms of 1e-46 (or 1e-300) come out exact.
+
+A gated cell walks back its whole state s (h, or the LSTM's (h, c)) with its own step_back:
+grad_h = ‖∂J_t/∂s_k‖₂, grad_x = ‖W_hxᵀ ∂J_t/∂a^x_k‖₂ (the one-hot input, comparable across cells),
+grad_W = ‖(∂J_t/∂a^h_k) h_{k-1}ᵀ‖_F, the step-k term of ∂J_t/∂W_hh (PyTorch's weight_hh_l0).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from rnnlab.cells import get_cell
 from rnnlab.jacobians import Run, run_sequence, single_threaded_blas
 from rnnlab.model import Params
 
@@ -38,8 +43,12 @@ def _backward(params: Params, run: Run, ts: np.ndarray):
 
     Yields (k, lo, dh, dz, dx, e) for k = max(ts)..1: the rows ts[lo:] are those with t ≥ k, and
     dh = ∂J_t/∂h_k, dz = ∂J_t/∂z_k, dx = ∂J_t/∂x_k = W_hxᵀ dz, each times 2^-e (e an int
-    exponent per row). The yielded arrays are overwritten by the next step.
+    exponent per row). The yielded arrays are overwritten by the next step. For a gated cell,
+    dh is ∂J_t/∂s_k (whole state) and dz is ∂J_t/∂a^h_k (see _gated_backward).
     """
+    if run.trace is not None:
+        yield from _gated_backward(params, run, ts)
+        return
     seeds = _seeds(params, run)[ts - 1]  # (n, H)
     _, e0 = np.frexp(np.abs(seeds).max(axis=1))
     n, H = seeds.shape
@@ -59,6 +68,33 @@ def _backward(params: Params, run: Run, ts: np.ndarray):
         yield k, lo, dh[lo:], dz[lo:], back[lo:, H:], e[lo:]
         _, shift = np.frexp(np.abs(back[lo:, :H]).max(axis=1))
         np.multiply(back[lo:, :H], np.ldexp(1.0, -shift)[:, None], out=dh[lo:])
+        e[lo:] += shift
+
+
+def _gated_backward(params: Params, run: Run, ts: np.ndarray):
+    """_backward for a gated cell: ∂J_t/∂s_k walked back through the cell's step_back.
+
+    Yields (k, lo, ds, da_h, dx, e): ds = ∂J_t/∂s_k (n, S), da_h = ∂J_t/∂a^h_k (n, G·H), and
+    dx = W_hxᵀ ∂J_t/∂a^x_k (n, V), each times 2^-e.
+    """
+    cell = get_cell(run.cell)
+    tr = run.trace
+    seeds = _seeds(params, run)[ts - 1]  # (n, H): ∂J_t/∂h_t
+    _, e0 = np.frexp(np.abs(seeds).max(axis=1))
+    n, H = seeds.shape
+    S = tr.s.shape[-1]
+    ds = np.zeros((n, S))  # (n, S); the LSTM's c part of ∂J_t/∂s_t is 0
+    e = np.zeros(n, dtype=np.int64)  # (n,)
+    lo = n
+    for k in range(int(ts[-1]), 0, -1):
+        while lo > 0 and ts[lo - 1] == k:
+            lo -= 1
+            ds[lo, :H] = np.ldexp(seeds[lo], -e0[lo])
+            e[lo] = e0[lo]
+        prev, da_x, da_h = cell.step_back(params, tr, k, ds[lo:])
+        yield k, lo, ds[lo:], da_h, da_x @ params.W_hx, e[lo:]
+        _, shift = np.frexp(np.abs(prev).max(axis=1))
+        ds[lo:] = np.ldexp(prev, -shift[:, None])
         e[lo:] += shift
 
 
@@ -110,7 +146,7 @@ def weight_terms(params: Params, inputs, targets, t: int, h0=None,
     """
     run = run_sequence(params, inputs, targets, h0, activation)
     t = _check_step(t, len(run.x))
-    terms = np.empty((t, params.hidden_size, params.hidden_size))  # (t, H, H)
+    terms = np.empty((t,) + params.W_hh.shape)  # (t, G·H, H)
     with single_threaded_blas():
         for k, _, _, dz, _, e in _backward(params, run, np.array([t])):
             terms[k - 1] = np.outer(np.ldexp(dz[0], e[0]), run.h[k - 1])

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rnnlab.cells import get_cell
 from rnnlab.corpus import KEYS, Corpus, key_positions, synthetic_text
-from rnnlab.model import Params, forward_states
+from rnnlab.model import Params, forward_outputs
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,9 @@ def key_recall(params: Params, corpus: Corpus, activation: str, n_chars: int = 6
     text = synthetic_text(d, n_chars, seed)
     ids = corpus.vocab.encode(text)  # (N,)
     positions = key_positions(d, len(text))  # (L,) the repeated keys
-    h0 = np.zeros((1, params.hidden_size))  # (1, H)
+    s0 = np.zeros((1, get_cell(params.cell).state_size(params.hidden_size)))  # (1, S)
     with np.errstate(all="ignore"):
-        hs = forward_states(params, ids[:-1, None], h0, activation)[:, 0]  # (N-1, H): h_1..
+        hs = forward_outputs(params, ids[:-1, None], s0, activation)[:, 0]  # (N-1, H): h_1..
         logits = hs[positions - 1] @ params.W_S.T + params.b_y  # (L, V): predicts x_i
         logits -= logits.max(axis=1, keepdims=True)
         log_p = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))  # (L, V)

@@ -12,6 +12,11 @@ and a distance t - k multiplies t - k of them:
 with β_W = ‖W_hh‖₂ and β_h = sup |f'|. The lecture note writes the step as W_hhᵀ diag(f'(h_{j-1})):
 the transpose is the back-propagation (denominator-layout) form and has the same norm, but f' is
 taken at h_{j-1} instead of z_j, which changes the numbers. `form="lecture"` computes that version.
+
+The gated cells (rnnlab.cells) carry a state s (h for the GRU, (h, c) for the LSTM): the same
+analysis measures ‖∂s_t/∂s_k‖₂, the product of their exact one-step Jacobians ∂s_j/∂s_{j-1},
+against the stepwise bound Π ‖∂s_j/∂s_{j-1}‖₂; the lecture's (β_W β_h)^(t-k) is a theorem about the
+RNN only.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from rnnlab import blas
+from rnnlab.cells import Trace, get_cell
 from rnnlab.model import (
     Params,
     _check,
@@ -46,20 +52,34 @@ class Run:
     x: np.ndarray  # (T,) input ids x_1..x_T
     y: np.ndarray  # (T,) target ids y_1..y_T (the inputs again when no targets were given)
     h: np.ndarray  # (T+1, H) h_0..h_T
-    z: np.ndarray  # (T, H) z_1..z_T
-    fprime: np.ndarray  # (T, H) f'(z_1)..f'(z_T)
+    z: np.ndarray | None  # (T, H) z_1..z_T (the RNN's)
+    fprime: np.ndarray | None  # (T, H) f'(z_1)..f'(z_T) (the RNN's)
     activation: str
+    cell: str = "rnn"
+    trace: Trace | None = None  # a gated cell's forward pass, batch of 1
+
+    @property
+    def s(self) -> np.ndarray:
+        """(T+1, S) the states s_0..s_T (the RNN's and the GRU's s is h)."""
+        return self.h if self.trace is None else self.trace.s[:, 0]
 
 
 def run_sequence(params: Params, inputs, targets=None, h0=None, activation: str = "sigmoid"
                  ) -> Run:
-    """Validate one sequence (inputs, targets: int (T,); h0: (H,) or None) and run it forward."""
+    """Validate one sequence (inputs, targets: int (T,); h0: (H,), an LSTM's (h0, c0) pair, or
+    None) and run it forward."""
     if np.ndim(inputs) != 1 or (targets is not None and np.ndim(targets) != 1):
         raise ValueError("the analysis takes one sequence: inputs and targets of shape (T,)")
-    if h0 is not None and np.ndim(h0) != 1:
+    pair = isinstance(h0, tuple | list)
+    if h0 is not None and any(np.ndim(a) != 1 for a in (h0 if pair else [h0])):
         raise ValueError(f"h0 must have shape (H,) = ({params.hidden_size},), got {np.shape(h0)}")
     x, y, h0, _ = _check(params, inputs, inputs if targets is None else targets, h0, activation)
     x, y = x[0], y[0]
+    if params.cell != "rnn":
+        cell = get_cell(params.cell)
+        ax = (params.W_hx.T[x] + params.b_h)[:, None]  # (T, 1, G·H)
+        tr = cell.forward(params, ax, h0, activation)
+        return Run(x, y, tr.h[:, 0], None, None, activation, params.cell, tr)
     hs = forward_states(params, x[:, None], h0, activation)  # (T, 1, H)
     z = pre_activations(params, x[:, None], hs, h0)[:, 0]  # (T, H)
     h = np.concatenate([h0, hs[:, 0]])  # (T+1, H)
@@ -228,6 +248,12 @@ def one_step_norms(params: Params, inputs, h0=None, activation: str = "sigmoid"
     """
     run = run_sequence(params, inputs, None, h0, activation)
     W = params.W_hh
+    if run.trace is not None:  # a gated cell: one form, ‖∂s_j/∂s_{j-1}‖₂
+        with single_threaded_blas():
+            norms = spectral_norms(get_cell(run.cell).state_jacobians(params, run.trace))
+        nan = np.full(len(run.x), np.nan)
+        return pd.DataFrame({"j": np.arange(1, len(run.x) + 1), "correct": norms,
+                             "transpose": norms, "lecture": nan})
     with single_threaded_blas():
         return pd.DataFrame({
             "j": np.arange(1, len(run.x) + 1),
@@ -259,7 +285,6 @@ def jacobian_norms(params: Params, inputs, h0=None, activation: str = "sigmoid",
     512; see starts_within for a budget.
     """
     run = run_sequence(params, inputs, None, h0, activation)
-    d = _diagonals(run, form)  # (T, H)
     T = len(run.x)
     ks = np.arange(T) if ks is None else np.unique(np.asarray(ks, dtype=np.int64))
     if ks.size == 0 or ks.min() < 0 or ks.max() >= T:
@@ -267,13 +292,18 @@ def jacobian_norms(params: Params, inputs, h0=None, activation: str = "sigmoid",
     max_distance = T if max_distance is None else int(max_distance)
     if max_distance < 1:
         raise ValueError("max_distance must be at least 1")
+    if run.trace is not None:
+        if form != "correct":
+            raise ValueError("the note's form and its transpose are the RNN's; a gated cell "
+                             "has form='correct' only")
+        return _gated_norms(params, run, ks, max_distance)
+    d = _diagonals(run, form)  # (T, H)
+    W_T = np.ascontiguousarray(params.W_hh.T)  # (H, H)
 
-    groups = [ks[i::_WORKERS] for i in range(_WORKERS) if ks[i::_WORKERS].size]
-    with single_threaded_blas(), ThreadPoolExecutor(len(groups)) as pool:
-        parts = list(pool.map(lambda g: _norms_from(params.W_hh, d, g, max_distance), groups))
-    t, k, mant, exp2 = (np.concatenate(a) for a in zip(*parts, strict=True))
-    order = np.lexsort((k, t))
-    t, k, mant, exp2 = t[order], k[order], mant[order], exp2[order]
+    def step_T(t: int):  # (∂h_t/∂h_{t-1})ᵀ = W_hhᵀ diag(d_t), and the columns that are not 0
+        return W_T * d[t - 1], np.flatnonzero(d[t - 1])
+
+    t, k, mant, exp2, _ = _all_norms(step_T, T, params.hidden_size, ks, max_distance)
     dist = t - k
 
     with single_threaded_blas():
@@ -283,12 +313,8 @@ def jacobian_norms(params: Params, inputs, h0=None, activation: str = "sigmoid",
     # (~1.8e308) are inf in the value columns and exact in the log10 ones
     with np.errstate(divide="ignore", over="ignore"):
         log10_measured = np.log10(mant) + exp2 * _LOG10_2
-        # Π_{j=k+1..t} β_W max|f'|: a step where every f' is 0 makes the rest exactly 0
-        step = np.log10(d.max(axis=1))  # (T,)
-        zeros = np.concatenate([[0], np.cumsum(np.isneginf(step))])  # (T+1,)
-        logs = np.concatenate([[0.0], np.cumsum(np.where(np.isneginf(step), 0.0, step))])
-        log10_stepwise = np.where(zeros[t] > zeros[k], -np.inf,
-                                  logs[t] - logs[k] + dist * np.log10(beta_W))
+        # Π_{j=k+1..t} β_W max|f'|
+        log10_stepwise = _log10_products(np.log10(d.max(axis=1)) + np.log10(beta_W), t, k)
         log10_bound = dist * np.log10(beta_W * beta_h)
         return pd.DataFrame({
             "t": t, "k": k, "distance": dist,
@@ -299,6 +325,61 @@ def jacobian_norms(params: Params, inputs, h0=None, activation: str = "sigmoid",
             "log10_stepwise_bound": log10_stepwise,
             "log10_bound": log10_bound,
         })
+
+
+def _log10_products(step: np.ndarray, t: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """log10 Π_{j=k+1..t} q_j for every pair, from step = log10 q_j (T,); a step with q_j = 0
+    (log10 = -inf) makes every product over it exactly 0."""
+    zero = np.isneginf(step)
+    zeros = np.concatenate([[0], np.cumsum(zero)])  # (T+1,)
+    logs = np.concatenate([[0.0], np.cumsum(np.where(zero, 0.0, step))])  # (T+1,)
+    return np.where(zeros[t] > zeros[k], -np.inf, logs[t] - logs[k])
+
+
+def _gated_norms(params: Params, run: Run, ks: np.ndarray, max_distance: int) -> pd.DataFrame:
+    """jacobian_norms of a gated cell: ‖∂s_t/∂s_k‖₂ of the whole state against Π ‖∂s_j/∂s_{j-1}‖₂,
+    the lecture's bound NaN (it is the RNN's theorem), and for the LSTM the cell path
+    ‖∂c_t/∂c_k‖₂ (the lower right block of ∂s_t/∂s_k) as measured_c."""
+    cell = get_cell(run.cell)
+    J = cell.state_jacobians(params, run.trace)  # (T, S, S): ∂s_j/∂s_{j-1}
+    T, S, _ = J.shape
+    H = params.hidden_size
+    J_T = np.ascontiguousarray(np.swapaxes(J, 1, 2))  # (T, S, S)
+    c_block = slice(H, S) if S > H else None
+    t, k, mant, exp2, mant_c = _all_norms(lambda t: (J_T[t - 1], None), T, S, ks, max_distance,
+                                          c_block)
+    dist = t - k
+    with single_threaded_blas(), np.errstate(divide="ignore", over="ignore"):
+        one_step = spectral_norms(J)  # (T,)
+        log10_measured = np.log10(mant) + exp2 * _LOG10_2
+        log10_stepwise = _log10_products(np.log10(one_step), t, k)
+        nan = np.full(len(t), np.nan)
+        frame = {
+            "t": t, "k": k, "distance": dist,
+            "measured": np.ldexp(mant, exp2),
+            "stepwise_bound": 10.0 ** log10_stepwise,
+            "bound": nan,
+            "log10_measured": log10_measured,
+            "log10_stepwise_bound": log10_stepwise,
+            "log10_bound": nan,
+        }
+        if c_block is not None:
+            frame["measured_c"] = np.ldexp(mant_c, exp2)
+            frame["log10_measured_c"] = np.log10(mant_c) + exp2 * _LOG10_2
+    return pd.DataFrame(frame)
+
+
+def _all_norms(step_T, T: int, S: int, ks: np.ndarray, max_distance: int, block=None):
+    """_norms_from over the start steps ks, split over the analysis's threads; returns flat
+    arrays (t, k, mantissa, exponent, block mantissa or None) sorted by (t, k)."""
+    groups = [ks[i::_WORKERS] for i in range(_WORKERS) if ks[i::_WORKERS].size]
+    with single_threaded_blas(), ThreadPoolExecutor(len(groups)) as pool:
+        parts = list(pool.map(lambda g: _norms_from(step_T, T, S, g, max_distance, block),
+                              groups))
+    t, k, mant, exp2, mant_b = (np.concatenate(a) for a in zip(*parts, strict=True))
+    order = np.lexsort((k, t))
+    return (t[order], k[order], mant[order], exp2[order],
+            mant_b[order] if block is not None else None)
 
 
 def starts_within(T: int, max_pairs: int, max_distance: int | None = None) -> np.ndarray:
@@ -318,47 +399,50 @@ def starts_within(T: int, max_pairs: int, max_distance: int | None = None) -> np
     return np.zeros(1, dtype=np.int64)
 
 
-def _norms_from(W_hh: np.ndarray, d: np.ndarray, ks: np.ndarray, max_distance: int):
-    """σ_max(∂h_t/∂h_k) for the sorted start steps ks and k < t ≤ k + max_distance.
+def _norms_from(step_T, T: int, S: int, ks: np.ndarray, max_distance: int, block=None):
+    """σ_max(∂s_t/∂s_k) for the sorted start steps ks and k < t ≤ k + max_distance.
 
-    Keeps Q_k = (∂h_t/∂h_k)ᵀ 2^-E_k, so a step is one tall product [Q_k]_k W_hhᵀ diag(d_t); returns
-    flat arrays (t, k, mantissa, exponent) with σ_max = mantissa · 2^exponent.
+    step_T(t) gives (∂s_t/∂s_{t-1})ᵀ (S, S) and the indices of its nonzero columns (None: all).
+    Keeps Q_k = (∂s_t/∂s_k)ᵀ 2^-E_k, so a step is one tall product [Q_k]_k (∂s_t/∂s_{t-1})ᵀ; returns
+    flat arrays (t, k, mantissa, exponent, block mantissa) with σ_max = mantissa · 2^exponent. With
+    `block` (a slice), the last is σ_max of the block [block, block] of each product, else zeros.
     """
-    T, H = d.shape
-    W_T = np.ascontiguousarray(W_hh.T)  # (H, H)
     n = ks.size
-    Q = np.empty((n, H, H))  # (n, H, H), Q[i] for start step ks[i]
+    Q = np.empty((n, S, S))  # (n, S, S), Q[i] for start step ks[i]
     E = np.zeros(n, dtype=np.int64)  # (n,)
-    chunk = max(1, 2**18 // (H * H))  # blocks per BLAS call, about 1 MB: stays in cache
-    tmp = np.empty((chunk, H, H))
+    chunk = max(1, 2**18 // (S * S))  # blocks per BLAS call, about 1 MB: stays in cache
+    tmp = np.empty((chunk, S, S))
     lo = hi = 0  # active blocks Q[lo:hi]
     out = []
     for t in range(1, T + 1):
         while lo < hi and t - ks[lo] > max_distance:
             lo += 1
         if hi < n and ks[hi] == t - 1:
-            Q[hi] = np.eye(H)  # ∂h_k/∂h_k
+            Q[hi] = np.eye(S)  # ∂s_k/∂s_k
             E[hi] = 0
             hi += 1
         if lo == hi:
             continue
-        d_t = d[t - 1]  # (H,)
-        live = np.flatnonzero(d_t)  # rows of ∂h_t/∂h_k that are not exactly 0
-        step_T = W_T * d_t  # (H, H): (∂h_t/∂h_{t-1})ᵀ = W_hhᵀ diag(d_t)
+        step, live = step_T(t)  # (S, S), (r,) or None
         mant = np.zeros(hi - lo)
+        mant_b = np.zeros(hi - lo)
         for c0 in range(lo, hi, chunk):
             c1 = min(c0 + chunk, hi)
             blocks, buf = Q[c0:c1], tmp[:c1 - c0]
-            np.matmul(blocks.reshape(-1, H), step_T, out=buf.reshape(-1, H))
+            np.matmul(blocks.reshape(-1, S), step, out=buf.reshape(-1, S))
             largest = np.maximum(buf.max(axis=(1, 2)), -buf.min(axis=(1, 2)))  # (c,) max |entry|
             _, e = np.frexp(largest)
             np.multiply(buf, np.ldexp(1.0, -e)[:, None, None], out=blocks)
             E[c0:c1] += e
-            if live.size:
-                B = blocks if live.size == H else blocks[:, :, live]  # (c, H, r)
+            if live is None or live.size:
+                B = blocks if live is None or live.size == S else blocks[:, :, live]  # (c, S, r)
                 top = top_eigenvalues(B.transpose(0, 2, 1) @ B)
                 mant[c0 - lo:c1 - lo] = np.sqrt(np.maximum(top, 0.0))
-        out.append((np.full(hi - lo, t), ks[lo:hi], mant, E[lo:hi].copy()))
+            if block is not None:
+                Bb = blocks[:, block, block]  # (c, b, b): the block, transposed like Q
+                top = top_eigenvalues(Bb.transpose(0, 2, 1) @ Bb)
+                mant_b[c0 - lo:c1 - lo] = np.sqrt(np.maximum(top, 0.0))
+        out.append((np.full(hi - lo, t), ks[lo:hi], mant, E[lo:hi].copy(), mant_b))
     if not out:
-        return (np.zeros(0, np.int64),) * 2 + (np.zeros(0), np.zeros(0, np.int64))
+        return (np.zeros(0, np.int64),) * 2 + (np.zeros(0), np.zeros(0, np.int64), np.zeros(0))
     return tuple(np.concatenate(a) for a in zip(*out, strict=True))

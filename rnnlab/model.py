@@ -13,42 +13,65 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 
-ACTIVATIONS = ("sigmoid", "tanh", "relu", "linear")
-INITS = ("gaussian", "orthogonal", "identity")
+from rnnlab.cells import activations as act_table
+from rnnlab.cells import get_cell
+from rnnlab.cells.base import sum_rows_by_id as _sum_rows_by_id
+from rnnlab.cells.elman import INITS
+
+ACTIVATIONS = tuple(act_table.ACTIVATIONS)
 
 
 @dataclass
 class Params:
-    """The weights of the RNN, named as in the lecture (W^(hx), W^(hh), W^(S))."""
+    """The weights of a recurrent network, named as in the lecture (W^(hx), W^(hh), W^(S)).
 
-    W_hx: np.ndarray  # (H, V)
-    W_hh: np.ndarray  # (H, H)
-    b_h: np.ndarray  # (H,)
+    For the lecture's RNN (cell "rnn") the five arrays are exactly the lecture's. The gated cells
+    stack their G gate blocks in PyTorch's order: W_hx (G·H, V) is PyTorch's weight_ih, W_hh
+    (G·H, H) its weight_hh, b_h (G·H,) its bias_ih and b_hh (G·H,) its bias_hh (G = 3 for the
+    GRU, r z n; 4 for the LSTM, i f g o). `to_torch` gives PyTorch's names.
+    """
+
+    W_hx: np.ndarray  # (G·H, V)
+    W_hh: np.ndarray  # (G·H, H)
+    b_h: np.ndarray  # (G·H,)
     W_S: np.ndarray  # (V, H)
     b_y: np.ndarray  # (V,)
+    b_hh: np.ndarray | None = None  # (G·H,), gated cells only
+    cell: str = "rnn"
 
-    NAMES = ("W_hx", "W_hh", "b_h", "W_S", "b_y")
+    NAMES = ("W_hx", "W_hh", "b_h", "W_S", "b_y")  # the RNN's; gated cells add b_hh
+    TORCH_NAMES = {"W_hx": "weight_ih_l0", "W_hh": "weight_hh_l0", "b_h": "bias_ih_l0",
+                   "b_hh": "bias_hh_l0", "W_S": "out.weight", "b_y": "out.bias"}
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return self.NAMES if self.b_hh is None else self.NAMES + ("b_hh",)
 
     @property
     def hidden_size(self) -> int:
-        return self.W_hh.shape[0]
+        return self.W_hh.shape[1]
 
     @property
     def vocab_size(self) -> int:
         return self.W_hx.shape[1]
 
     def arrays(self) -> list[np.ndarray]:
-        return [getattr(self, f.name) for f in fields(self)]
+        return [getattr(self, n) for n in self.names]
 
     def as_dict(self) -> dict[str, np.ndarray]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {n: getattr(self, n) for n in self.names}
+
+    def with_arrays(self, arrays) -> Params:
+        """Parameters of the same cell holding `arrays`, in the order of `names`."""
+        named = dict(zip(self.names, arrays, strict=True))
+        return Params(**named, cell=self.cell)
 
     def copy(self) -> Params:
-        return Params(*(a.copy() for a in self.arrays()))
+        return self.with_arrays([a.copy() for a in self.arrays()])
 
     def is_finite(self) -> bool:
         return all(np.isfinite(a).all() for a in self.arrays())
@@ -56,41 +79,41 @@ class Params:
     def global_norm(self) -> float:
         return float(np.sqrt(sum(float(np.vdot(a, a)) for a in self.arrays())))
 
+    def to_torch(self) -> dict[str, np.ndarray]:
+        """The arrays under PyTorch's names for nn.RNN / nn.GRU / nn.LSTM (one layer) + nn.Linear:
+        weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, out.weight, out.bias. The RNN's
+        bias_hh_l0 is zero (its one bias b_h is bias_ih_l0)."""
+        out = {self.TORCH_NAMES[n]: a.copy() for n, a in self.as_dict().items()}
+        if self.b_hh is None:
+            out["bias_hh_l0"] = np.zeros_like(self.b_h)
+        return out
+
+    @classmethod
+    def from_torch(cls, state: dict, cell: str = "rnn") -> Params:
+        """The inverse of to_torch. A PyTorch RNN's two biases act as one:
+        b_h = bias_ih + bias_hh."""
+        a = {n: np.array(state[t], dtype=np.float64) for n, t in cls.TORCH_NAMES.items()}
+        if cell == "rnn":
+            a["b_h"] = a["b_h"] + a.pop("b_hh")
+        return cls(**a, cell=cell)
+
 
 def derivative_bound(activation: str) -> float:
     """beta_h = sup_z |f'(z)|: 1/4 for the sigmoid (at z = 0), 1 for tanh, ReLU and linear."""
-    _check_activation(activation)
-    return 0.25 if activation == "sigmoid" else 1.0
+    return act_table.get(activation).sup_df
 
 
 def activate(activation: str, z: np.ndarray) -> np.ndarray:
     """h = f(z), element-wise."""
-    _check_activation(activation)
-    if activation == "sigmoid":
-        e = np.exp(-np.abs(z))  # in (0, 1]: no overflow, and tiny outputs keep full precision
-        return np.where(z >= 0, 1.0, e) / (1.0 + e)
-    if activation == "tanh":
-        return np.tanh(z)
-    if activation == "relu":
-        return np.maximum(z, 0.0)
-    return np.array(z, dtype=np.float64, copy=True)
+    return act_table.get(activation).f(z)
 
 
 def derivative(activation: str, z: np.ndarray) -> np.ndarray:
     """f'(z), element-wise, taken at the pre-activation z. ReLU's derivative at 0 is 0.
 
-    Written through e = e^-|z| for the sigmoid, e^-|z|/(1+e)^2, and the tanh, 4e^2/(1+e^2)^2, so
-    saturated units keep a tiny but exact slope (h(1-h) and 1-h^2 round it to 0); clamped to
-    sup|f'| because rounding may land one ulp above it.
+    Exact for saturated units and clamped to sup|f'| (see rnnlab.cells.activations).
     """
-    _check_activation(activation)
-    if activation == "sigmoid":
-        e = np.exp(-np.abs(z))
-        return np.minimum(e / (1.0 + e) ** 2, 0.25)
-    if activation == "tanh":
-        e = np.exp(-2.0 * np.abs(z))
-        return np.minimum(4.0 * e / (1.0 + e) ** 2, 1.0)
-    return derivative_from_output(activation, np.asarray(z, dtype=np.float64))
+    return act_table.get(activation).df(np.asarray(z, dtype=np.float64))
 
 
 def derivative_from_output(activation: str, h: np.ndarray, out: np.ndarray | None = None
@@ -113,9 +136,12 @@ def derivative_from_output(activation: str, h: np.ndarray, out: np.ndarray | Non
     return out
 
 
-def init_params(vocab_size: int, hidden_size: int, *, init: str = "gaussian",
-                spectral_norm: float | None = None, seed: int = 0) -> Params:
-    """Random weights. `init` chooses W_hh; `spectral_norm` then rescales it to ||W_hh||_2 = that.
+def init_params(vocab_size: int, hidden_size: int, *, cell: str = "rnn", init: str = "gaussian",
+                spectral_norm: float | None = None, seed: int = 0,
+                forget_bias: float = 1.0) -> Params:
+    """Random weights of `cell` ("rnn", "gru" or "lstm"). `init` chooses the recurrent matrix
+    (each gate's H x H block for the gated cells); `spectral_norm` then rescales it (each block)
+    to ||.||_2 = that. `forget_bias` is the LSTM's starting forget-gate bias.
 
     gaussian: N(0, 1/H) entries (min-char-rnn style small random); orthogonal: Q of a QR
     decomposition; identity: I (the IRNN of Le, Jaitly & Hinton 2015).
@@ -126,20 +152,11 @@ def init_params(vocab_size: int, hidden_size: int, *, init: str = "gaussian",
         raise ValueError("vocab_size and hidden_size must be at least 1")
     if spectral_norm is not None and not (np.isfinite(spectral_norm) and spectral_norm >= 0):
         raise ValueError(f"spectral_norm must be a finite number >= 0, got {spectral_norm!r}")
+    c = get_cell(cell)
     rng = np.random.default_rng(seed)
-    V, H = vocab_size, hidden_size
-    W_hx = rng.standard_normal((H, V)) * 0.1  # (H, V)
-    W_S = rng.standard_normal((V, H)) * 0.01  # (V, H): the first prediction is close to uniform
-    if init == "gaussian":
-        W_hh = rng.standard_normal((H, H)) / np.sqrt(H)  # (H, H)
-    elif init == "orthogonal":
-        Q, R = np.linalg.qr(rng.standard_normal((H, H)))
-        W_hh = Q * np.sign(np.diag(R))  # (H, H), uniformly (Haar) distributed
-    else:
-        W_hh = np.eye(H)  # (H, H)
-    if spectral_norm is not None:
-        W_hh = W_hh * (spectral_norm / np.linalg.norm(W_hh, 2))
-    return Params(W_hx=W_hx, W_hh=W_hh, b_h=np.zeros(H), W_S=W_S, b_y=np.zeros(V))
+    arrays = c.init_weights(vocab_size, hidden_size, rng, init=init,
+                            spectral_norm=spectral_norm, forget_bias=forget_bias)
+    return Params(**arrays, cell=cell)
 
 
 def forward_states(params: Params, inputs: np.ndarray, h0: np.ndarray, activation: str
@@ -150,6 +167,16 @@ def forward_states(params: Params, inputs: np.ndarray, h0: np.ndarray, activatio
     """
     Hs = np.empty(inputs.shape + (params.hidden_size,), dtype=params.W_hh.dtype)  # (T, B, H)
     return _forward_into(Hs, params, inputs, h0, activation)
+
+
+def forward_outputs(params: Params, inputs: np.ndarray, s0: np.ndarray, activation: str
+                    ) -> np.ndarray:
+    """The outputs h_1..h_T the head reads, for any cell: time-major inputs (T, B), the state
+    s0 (B, S); returns (T, B, H)."""
+    if params.cell == "rnn":
+        return forward_states(params, inputs, s0, activation)
+    ax = params.W_hx.T[inputs] + params.b_h  # (T, B, G·H)
+    return get_cell(params.cell).forward(params, ax, s0, activation).h[1:]
 
 
 def _forward_into(Hs: np.ndarray, params: Params, inputs: np.ndarray, h0: np.ndarray,
@@ -213,13 +240,68 @@ def loss_and_grads(params: Params, inputs, targets, h0=None, activation: str = "
                    ) -> tuple[float, Params, np.ndarray]:
     """J and its exact gradient dJ/dtheta by BPTT; returns (J, grads, h_T).
 
-    inputs, targets: int arrays (T,) or (B, T); h0: (H,) or (B, H), zeros when None.
-    h_T comes back with h0's shape ((H,) for 1-D inputs when h0 is None).
+    inputs, targets: int arrays (T,) or (B, T); h0: (H,) or (B, H), zeros when None (for the
+    LSTM an (h0, c0) pair, and h_T comes back as (h_T, c_T)). h_T comes back with h0's shape
+    ((H,) for 1-D inputs when h0 is None). `grads` holds the same cell's arrays. The gated cells
+    have their own fixed nonlinearities: `activation` only chooses the RNN's f.
     """
-    inputs, targets, h0, squeeze = _check(params, inputs, targets, h0, activation)
+    inputs, targets, s0, squeeze = _check(params, inputs, targets, h0, activation)
     with np.errstate(over="ignore"):  # exp(S) straight may overflow; then S is shifted
-        loss, grads, h_last = _loss_and_grads(params, inputs, targets, h0, activation)
-    return loss, grads, (h_last[0] if squeeze else h_last)
+        loss, grads, s_last = batch_loss_and_grads(params, inputs, targets, s0, activation)
+    return loss, grads, split_state(params.cell, s_last[0] if squeeze else s_last)
+
+
+def batch_loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray,
+                         s0: np.ndarray, activation: str, out: Params | None = None,
+                         dtype=np.float64, work: dict | None = None
+                         ) -> tuple[float, Params, np.ndarray]:
+    """Unchecked BPTT for any cell on (B, T) int inputs/targets and the state s0 (B, S): the
+    training loop's hot path; returns (J, grads, s_T). Call it under np.errstate(over="ignore").
+
+    `out` receives the gradients in place; `dtype` is the precision of the maths; `work` keeps
+    scratch arrays from one call to the next (see _loss_and_grads).
+    """
+    if params.cell == "rnn":
+        return _loss_and_grads(params, inputs, targets, s0, activation, out, dtype, work)
+    return _gated_loss_and_grads(params, inputs, targets, s0, out, dtype)
+
+
+def _gated_loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray,
+                          s0: np.ndarray, out: Params | None, dtype
+                          ) -> tuple[float, Params, np.ndarray]:
+    """The softmax head over a cell's outputs h_t, and the cell's BPTT behind it:
+
+        p_t = softmax(W_S h_t + b_y),  J = (1/N) Σ -ln p_t[y_t],  ∂J/∂logits = (p_t - y_t) / N
+    """
+    cell = get_cell(params.cell)
+    dtype = np.dtype(dtype)
+    p = params if params.W_hh.dtype == dtype else params.with_arrays(
+        [a.astype(dtype) for a in params.arrays()])
+    B, T = inputs.shape
+    N, H = T * B, p.hidden_size
+    x = np.ascontiguousarray(inputs.T)  # (T, B)
+    ax = p.W_hx.T.take(x, axis=0) + p.b_h  # (T, B, G·H): W_hx x_t + b_h
+    tr = cell.forward(p, ax, s0.astype(dtype), "tanh")
+    Hf = tr.h[1:].reshape(N, H)  # (N, H), rows time-major
+    logits = Hf @ p.W_S.T + p.b_y  # (N, V)
+    logits -= logits.max(axis=1, keepdims=True)
+    P = np.exp(logits)  # (N, V)
+    sums = P.sum(axis=1)  # (N,)
+    y = targets.T.reshape(-1)  # (N,)
+    rows = np.arange(N)
+    loss = float((np.log(sums) - logits[rows, y]).sum()) / N
+    dS = P / (sums[:, None] * N)  # (N, V): ∂J/∂logits
+    dS[rows, y] -= 1.0 / N
+    grads = {"W_S": dS.T @ Hf, "b_y": dS.sum(axis=0)}
+    dh = (dS @ p.W_S).reshape(T, B, H)  # (T, B, H): ∂J/∂h_t through the head
+    cell_grads, _ = cell.backward(p, x, tr, dh)
+    grads.update(cell_grads)
+    g = p.with_arrays([grads[n] for n in p.names])
+    if out is not None:
+        for dst, src in zip(out.arrays(), g.arrays(), strict=True):
+            dst[...] = src
+        g = out
+    return loss, g, tr.s[-1].copy()
 
 
 def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0: np.ndarray,
@@ -239,7 +321,7 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
     dtype = np.dtype(dtype)
     p = params  # the weights share one dtype (views into the trainer's one flat vector)
     if p.W_hh.dtype != dtype:
-        p = Params(*(a.astype(dtype) for a in p.arrays()))
+        p = p.with_arrays([a.astype(dtype) for a in p.arrays()])
     h0 = h0.astype(dtype, copy=False)
     H, V = p.hidden_size, p.vocab_size
     x = np.ascontiguousarray(inputs.T)  # (T, B)
@@ -253,7 +335,7 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
     Hf = Hs.reshape(N, H)  # (N, H): h_t
     H_prev = H_all[:-1].reshape(N, H)  # (N, H): h_{t-1}
     same = out is not None and out.W_hh.dtype == p.W_hh.dtype
-    g = out if same else Params(*(np.empty_like(a) for a in p.arrays()))
+    g = out if same else p.with_arrays([np.empty_like(a) for a in p.arrays()])
     # sums over rows or columns as BLAS dot products with ones: several times faster than
     # numpy's reductions on these shapes. The method a.dot(b) skips np.dot's dispatch, 0.2 µs a
     # call, which at B = 1 is 10 µs a step
@@ -382,28 +464,6 @@ def _scratch(work: dict | None, name: str, shape: tuple, dtype, fill: float | No
     return a
 
 
-def _sum_rows_by_id(rows: np.ndarray, ids: np.ndarray, n: int, scratch: np.ndarray | None = None
-                    ) -> np.ndarray:
-    """out[v] = sum of rows[i] with ids[i] == v: rows (N, H), ids (N,); returns (n, H).
-
-    `scratch`, an (N, H) array of rows' dtype, spares large inputs a temporary copy.
-    """
-    N, H = rows.shape
-    if N <= 256:  # small: one bincount over (id, column) pairs
-        flat = (ids[:, None] * H + np.arange(H)).ravel()
-        return np.bincount(flat, weights=rows.ravel(), minlength=n * H).reshape(n, H)
-    # large: sort the rows by id, then add up each id's run at once
-    order = np.argsort(ids, kind="stable")
-    runs = np.take(rows, order, axis=0, out=scratch, mode="clip")  # (N, H)
-    out = np.zeros((n, H), dtype=rows.dtype)  # (n, H)
-    start = 0
-    for v, count in enumerate(np.bincount(ids, minlength=n).tolist()):
-        if count:
-            np.add.reduce(runs[start:start + count], axis=0, out=out[v])
-            start += count
-    return out
-
-
 def _check_activation(activation: str) -> None:
     if activation not in ACTIVATIONS:
         raise ValueError(f"unknown activation {activation!r}; "
@@ -411,13 +471,21 @@ def _check_activation(activation: str) -> None:
 
 
 def _check(params: Params, inputs, targets, h0, activation: str):
-    """Validate and normalise to (B, T) int arrays and an (B, H) float h0."""
+    """Validate and normalise to (B, T) int arrays and a (B, S) float state s0.
+
+    h0 is the RNN's and the GRU's h_0, (H,) or (B, H); for the LSTM an (h_0, c_0) pair of those.
+    """
     _check_activation(activation)
+    cell = get_cell(params.cell)
     H, V = params.hidden_size, params.vocab_size
-    shapes = {"W_hx": (H, V), "W_hh": (H, H), "b_h": (H,), "W_S": (V, H), "b_y": (V,)}
+    GH = cell.gates * H
+    shapes = {"W_hx": (GH, V), "W_hh": (GH, H), "b_h": (GH,), "W_S": (V, H), "b_y": (V,)}
+    if cell.has_b_hh:
+        shapes["b_hh"] = (GH,)
     for name, shape in shapes.items():
-        if getattr(params, name).shape != shape:
-            raise ValueError(f"{name} has shape {getattr(params, name).shape}, expected {shape}")
+        got = getattr(params, name)
+        if got is None or got.shape != shape:
+            raise ValueError(f"{name} has shape {getattr(got, 'shape', None)}, expected {shape}")
     if not params.is_finite():
         raise ValueError("parameters contain NaN or infinity")
     inputs, targets = np.asarray(inputs), np.asarray(targets)
@@ -435,15 +503,30 @@ def _check(params: Params, inputs, targets, h0, activation: str):
     squeeze = inputs.ndim == 1
     inputs, targets = np.atleast_2d(inputs).astype(np.intp), np.atleast_2d(targets).astype(np.intp)
     B = inputs.shape[0]
+    parts = cell.state_size(H) // H  # 1, or 2 for the LSTM's (h, c)
     if h0 is None:
-        h0 = np.zeros((B, H))
+        return inputs, targets, np.zeros((B, parts * H)), squeeze
+    if parts > 1:
+        if not (isinstance(h0, tuple | list) and len(h0) == parts):
+            raise ValueError(f"the {params.cell} state h0 must be a pair (h0, c0)")
+        pieces = [np.asarray(a, dtype=np.float64) for a in h0]
     else:
-        h0 = np.asarray(h0, dtype=np.float64)
-        if h0.shape not in ((H,), (B, H)) or (h0.ndim == 1 and B != 1):
-            raise ValueError(f"h0 has shape {h0.shape}, expected ({B}, {H})"
+        pieces = [np.asarray(h0, dtype=np.float64)]
+    for piece in pieces:
+        if piece.shape not in ((H,), (B, H)) or (piece.ndim == 1 and B != 1) \
+                or piece.shape != pieces[0].shape:
+            raise ValueError(f"h0 has shape {piece.shape}, expected ({B}, {H})"
                              + (f" or ({H},)" if B == 1 else ""))
-        if not np.isfinite(h0).all():
+        if not np.isfinite(piece).all():
             raise ValueError("h0 contains NaN or infinity")
-        squeeze = h0.ndim == 1
-        h0 = np.atleast_2d(h0)
-    return inputs, targets, h0, squeeze
+    squeeze = pieces[0].ndim == 1
+    return inputs, targets, np.concatenate([np.atleast_2d(a) for a in pieces], axis=1), squeeze
+
+
+def split_state(cell: str, s: np.ndarray):
+    """The public form of a state s (..., S): h itself, or the LSTM's (h, c) pair."""
+    c = get_cell(cell)
+    if c.state_size(1) == 1:
+        return s
+    H = s.shape[-1] // 2
+    return s[..., :H], s[..., H:]

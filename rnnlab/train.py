@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from rnnlab.cells import get_cell
 from rnnlab.config import LabConfig
-from rnnlab.model import Params, _loss_and_grads, activate, init_params
+from rnnlab.model import Params, batch_loss_and_grads, init_params
 
 ADAM_BETAS = (0.9, 0.999)
 EPS = 1e-8
@@ -24,7 +25,9 @@ EPS = 1e-8
 MAX_MATRIX_MEASUREMENTS = 150
 CHECKPOINT_FRACTIONS = (0.0, 0.25, 0.5, 0.75, 1.0)
 
-HISTORY_COLUMNS = ("step", "loss", "grad_norm", "clipped", "w_norm", "spectral_radius")
+# state_norm: max over the batch of ‖h_T‖₂ at the window's end, the forward state's size
+HISTORY_COLUMNS = ("step", "loss", "grad_norm", "clipped", "w_norm", "spectral_radius",
+                   "state_norm")
 
 
 @dataclass
@@ -35,7 +38,7 @@ class TrainResult:
     history: pd.DataFrame  # one row per step taken: HISTORY_COLUMNS
     checkpoints: dict[int, Params]  # updates applied -> parameters (0 = initial)
     params: Params
-    h_last: np.ndarray  # (B, H) the carried state after the last finite step
+    h_last: np.ndarray  # (B, S) the carried state s after the last finite step
     diverged_at: int | None = None  # the step whose loss or gradient was not finite
     stopped_at: int | None = None  # the step before which the caller asked to stop
     steps_done: int = 0
@@ -64,7 +67,7 @@ class _Flat:
         for a, n in zip(params.arrays(), sizes, strict=True):
             views.append(flat.theta[start:start + n].reshape(a.shape))
             start += n
-        flat.params = Params(*views)
+        flat.params = params.with_arrays(views)
         if values is not None:
             for dst, src in zip(views, values.arrays(), strict=True):
                 dst[...] = src
@@ -97,7 +100,8 @@ def measure_steps(steps: int) -> set[int]:
 
 def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | None = None
           ) -> TrainResult:
-    """Train the RNN of `config` on a corpus (anything with `ids` (N,) and a `vocab`).
+    """Train the network of `config` (its cell is `config.cell`) on a corpus (anything with
+    `ids` (N,) and a `vocab`).
 
     `on_step(record)` is called after every step with that step's history row; returning True
     stops training there (the result says `stopped_at`). A non-finite loss or gradient ends the
@@ -112,7 +116,9 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
         raise ValueError(f"the text has {len(ids)} characters, fewer than one window needs "
                          f"({config.batch} streams x {config.seq_len} + 1)")
     c = config
-    init = init_params(vocab_size, c.hidden, init=c.init, spectral_norm=c.rho, seed=c.seed)
+    init = init_params(vocab_size, c.hidden, cell=c.cell, init=c.init, spectral_norm=c.rho,
+                       seed=c.seed)
+    S = get_cell(c.cell).state_size(c.hidden)
     theta = _Flat.like(init, init)
     grad = _Flat.like(init)
     good = theta.theta.copy()  # the last parameters whose loss and gradient were finite
@@ -121,26 +127,28 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
     checkpoints: dict[int, Params] = {}
     measure_at = measure_steps(c.steps)
     rows: list[tuple] = []
-    h = np.zeros((c.batch, c.hidden))  # (B, H)
+    h = np.zeros((c.batch, S))  # (B, S)
     h_good = h
     diverged_at = stopped_at = None
     stream = windows(ids, c.batch, c.seq_len)
-    work: dict = {}  # _loss_and_grads's scratch arrays, reused from step to step
+    work: dict = {}  # batch_loss_and_grads's scratch arrays, reused from step to step
 
     for step in range(1, c.steps + 1):
         if step - 1 in checkpoint_at:
             checkpoints[step - 1] = theta.params.copy()
         inputs, targets, fresh = next(stream)
         if fresh or c.reset_state:
-            h = np.zeros((c.batch, c.hidden))
+            h = np.zeros((c.batch, S))
         with np.errstate(all="ignore"):
-            loss, _, h = _loss_and_grads(theta.params, inputs, targets, h, c.activation,
-                                         out=grad.params, work=work)
+            loss, _, h = batch_loss_and_grads(theta.params, inputs, targets, h, c.activation,
+                                              out=grad.params, work=work)
             g = grad.theta
             norm = math.sqrt(g.dot(g))
+            h_T = h[:, :c.hidden]  # (B, H): what the head reads (the LSTM's s is (h, c))
+            state_norm = math.sqrt(float(np.einsum("bi,bi->b", h_T, h_T).max()))
         if not (np.isfinite(loss) and np.isfinite(norm) and np.isfinite(h).all()):
             diverged_at = step
-            rows.append((step, loss, norm, False, np.nan, np.nan))
+            rows.append((step, loss, norm, False, np.nan, np.nan, state_norm))
             if on_step:
                 on_step(dict(zip(HISTORY_COLUMNS, rows[-1], strict=True)))
             break
@@ -153,7 +161,7 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
             w_norm, rho = _matrix_norms(theta.params.W_hh)
         clipped = _clip(g, norm, c.clip, c.clip_at)
         _update(theta.theta, g, m, v, step, c.optimizer, c.lr)
-        rows.append((step, loss, norm, clipped, w_norm, rho))
+        rows.append((step, loss, norm, clipped, w_norm, rho, state_norm))
         if on_step and on_step(dict(zip(HISTORY_COLUMNS, rows[-1], strict=True))):
             stopped_at = step + 1 if step < c.steps else None
             if stopped_at:
@@ -235,10 +243,15 @@ def _update(theta: np.ndarray, g: np.ndarray, m: np.ndarray, v: np.ndarray, step
 
 
 def _matrix_norms(W_hh: np.ndarray) -> tuple[float, float]:
-    """(||W_hh||_2, spectral radius rho(W_hh)): largest singular value and largest |eigenvalue|."""
+    """(||W_hh||_2, spectral radius rho(W_hh)): largest singular value and largest |eigenvalue|.
+
+    A gated cell's W_hh stacks its gates' blocks (G·H, H): its norm is the stack's, and it has
+    no spectral radius (NaN)."""
     if not np.isfinite(W_hh).all():
         return np.nan, np.nan
-    return float(np.linalg.norm(W_hh, 2)), float(np.abs(np.linalg.eigvals(W_hh)).max())
+    square = W_hh.shape[0] == W_hh.shape[1]
+    rho = float(np.abs(np.linalg.eigvals(W_hh)).max()) if square else np.nan
+    return float(np.linalg.norm(W_hh, 2)), rho
 
 
 def sample(params: Params, vocab, prime: str, length: int, temperature: float = 1.0,
@@ -246,15 +259,22 @@ def sample(params: Params, vocab, prime: str, length: int, temperature: float = 
     """`length` characters drawn from the model after reading `prime`; temperature > 0."""
     if not temperature > 0:
         raise ValueError("temperature must be positive")
+    cell = get_cell(params.cell)
     rng = np.random.default_rng(seed)
-    h = np.zeros(params.hidden_size)  # (H,)
+    s = np.zeros((1, cell.state_size(params.hidden_size)))  # (1, S)
+
+    def read(x: int) -> np.ndarray:  # one step of the cell: s_t from s_{t-1} and x_t
+        ax = (params.W_hx[:, x] + params.b_h)[None, None]  # (1, 1, G·H)
+        return cell.forward(params, ax, s, activation).s[-1]  # (1, S)
+
     for x in vocab.encode(prime) if prime else []:
-        h = activate(activation, params.W_hh @ h + params.W_hx[:, x] + params.b_h)
+        s = read(int(x))
     out = []
     for _ in range(length):
+        h = cell.output(s)[0]  # (H,)
         logits = (params.W_S @ h + params.b_y) / temperature  # (V,)
         p = np.exp(logits - logits.max())
         x = int(rng.choice(len(p), p=p / p.sum()))
         out.append(x)
-        h = activate(activation, params.W_hh @ h + params.W_hx[:, x] + params.b_h)
+        s = read(x)
     return vocab.decode(out)
