@@ -137,6 +137,18 @@ def main() -> None:
     print(f"\ndistant_contributions T={T} H={H} ({len(c)} pairs): best {best * 1e3:.1f} ms, "
           f"median {med * 1e3:.1f} ms, CPU {cpu * 1e3:.1f} ms")
 
+    # the gated cells: the same analysis of the whole state s (the LSTM's is 2H long, and its
+    # cell path ‖∂c_t/∂c_k‖₂ is measured too), against the RNN's time in this same run
+    print(f"\njacobian_norms T={T} H={H}, all pairs, per cell (targets: GRU within 1.5x of the "
+          "RNN, LSTM within 10x):")
+    rnn_time = None
+    for cell in ("rnn", "gru", "lstm"):
+        q = init_params(65, H, cell=cell, init="orthogonal", spectral_norm=1.0, seed=0)
+        _, best, med, cpu = timed(lambda q=q: jacobian_norms(q, x, activation=act), 3)
+        rnn_time = rnn_time or best
+        print(f"  {cell:5s} best {best:.2f} s, median {med:.2f} s, CPU {cpu:.2f} s, "
+              f"{best / rnn_time:.2f}x the RNN")
+
     if args.large:
         T, H = 200, 256
         p, x, y = problem(T, H)

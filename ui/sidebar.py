@@ -6,17 +6,19 @@ import numpy as np
 import streamlit as st
 
 from rnnlab import corpus, lessons
+from rnnlab.cells import CELLS
 from rnnlab.config import CLIPS, CORPORA, OPTIMIZERS, LabConfig
 from rnnlab.i18n import LANGS, option_label, t
-from rnnlab.model import ACTIVATIONS, INITS
+from rnnlab.model import ACTIVATIONS, FORGET_BIAS, INITS
 from ui.shared import DEFAULT
 
 # Choice controls are synced with the URL by the app, by code (act=tanh): Streamlit's own binding
 # would write the translated label, so a link would change with the page's language.
 CHOICES = {"lang": LANGS, "preset": tuple(lessons.PRESETS), "corpus": CORPORA,
-           "act": ACTIVATIONS, "init": INITS, "opt": OPTIMIZERS, "clip": CLIPS}
-CHOICE_FIELDS = {"corpus": "corpus", "act": "activation", "init": "init", "opt": "optimizer",
-                 "clip": "clip"}
+           "cell": tuple(CELLS), "act": ACTIVATIONS, "init": INITS, "opt": OPTIMIZERS,
+           "clip": CLIPS}
+CHOICE_FIELDS = {"corpus": "corpus", "cell": "cell", "act": "activation", "init": "init",
+                 "opt": "optimizer", "clip": "clip"}
 LR_GRID = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
 CLIP_GRID = (0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 25.0, 50.0)
 # the numeric controls: URL name -> (LabConfig field, kind, widget arguments)
@@ -82,13 +84,14 @@ def on_preset() -> None:
         apply_preset(code)
 
 
-def choice(container, name: str, kind: str, lang: str, label_key: str, default: str) -> str:
+def choice(container, name: str, kind: str, lang: str, label_key: str, default: str,
+           disabled: bool = False) -> str:
     options = CHOICES[name]
     if st.session_state.get(name) not in options:
         st.session_state[name] = default
     return container.selectbox(t(label_key, lang), options, key=name,
                                format_func=lambda c: option_label(kind, c, lang),
-                               help=t(label_key + ".help", lang))
+                               help=t(label_key + ".help", lang), disabled=disabled)
 
 
 def number(container, url_name: str, lang: str):
@@ -127,7 +130,11 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
         upload = sb.file_uploader(t("ctl.upload", lang), type=["txt"],
                                   help=t("ctl.upload.help", lang), key="upload")
     sb.subheader(t("ui.model", lang))
-    activation = choice(sb, "act", "act", lang, "ctl.act", DEFAULT.activation)
+    cell = choice(sb, "cell", "cell", lang, "ctl.cell", DEFAULT.cell)
+    activation = choice(sb, "act", "act", lang, "ctl.act", DEFAULT.activation,
+                        disabled=cell != "rnn")
+    if cell != "rnn":
+        sb.caption(t("ui.gated_activation", lang, fb=FORGET_BIAS))
     hidden = number(sb, "hidden", lang)
     init = choice(sb, "init", "init", lang, "ctl.init", DEFAULT.init)
     rho = number(sb, "rho", lang)
@@ -144,7 +151,8 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
                       **({} if "reset" in st.session_state else {"value": DEFAULT.reset_state}))
     seed = number(sb, "seed", lang)
 
-    config = LabConfig(corpus=corpus_name, distance=int(distance), activation=activation,
+    config = LabConfig(corpus=corpus_name, cell=cell, distance=int(distance),
+                       activation=activation,
                        hidden=int(hidden), seq_len=int(seq_len), batch=int(batch), init=init,
                        rho=float(rho), optimizer=optimizer, lr=float(lr), clip=clip,
                        clip_at=float(clip_at), steps=int(steps), seed=int(seed),

@@ -1,0 +1,106 @@
+"""The gated cells' words on the page (the cell control, the gated Jacobian tab), in English and
+Chinese. Merged into `rnnlab.i18n.STRINGS`."""
+
+CELL_STRINGS: dict[str, dict[str, str]] = {
+    "option.cell.rnn": {"en": "the lecture's RNN", "zh": "讲义中的 RNN"},
+    "option.cell.gru": {"en": "GRU (gated recurrent unit)", "zh": "GRU（门控循环单元）"},
+    "option.cell.lstm": {"en": "LSTM (long short-term memory)", "zh": "LSTM（长短期记忆）"},
+    "ctl.cell": {"en": "Cell", "zh": "循环单元"},
+    "ctl.cell.help": {
+        "en": "The lecture's RNN h_t = f(W_hh h_{t−1} + W_hx x_t + b_h), or a gated cell in "
+              "PyTorch's equations (GRU: gates r, z, n; LSTM: gates i, f, g, o, with a memory "
+              "c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t).",
+        "zh": "讲义中的 RNN h_t = f(W_hh h_{t−1} + W_hx x_t + b_h)，或采用 PyTorch 公式的门控单元"
+              "（GRU：门 r、z、n；LSTM：门 i、f、g、o，记忆单元 c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t）。",
+    },
+    "ui.gated_activation": {
+        "en": "A gated cell has its own nonlinearities (σ for the gates, tanh for the candidate): "
+              "the activation control applies to the lecture's RNN only. The initialisation and "
+              "‖W_hh‖₂ apply to each gate's H × H block of W_hh; the LSTM's forget-gate bias "
+              "starts at {fb:g}.",
+        "zh": "门控单元有自己固定的非线性函数（门用 σ，候选值用 tanh），激活函数的选项只对讲义中的 RNN "
+              "起作用。初始化方式和 ‖W_hh‖₂ 作用于 W_hh 中每个门的 H × H 子块；LSTM 遗忘门的偏置初始为 {fb:g}。",
+    },
+    "ui.gated_intro": {
+        "en": "For the {cell} the state is s_t = {state}. The chart measures ‖∂s_t/∂s_k‖₂, the "
+              "product of the exact one-step Jacobians ∂s_j/∂s_{{j−1}}, against the stepwise "
+              "bound Π ‖∂s_j/∂s_{{j−1}}‖₂. The lecture's bound (β_W β_h)^(t−k) is a theorem about "
+              "the RNN only, so it is not drawn.",
+        "zh": "对 {cell} 而言，状态为 s_t = {state}。下图测量 ‖∂s_t/∂s_k‖₂（精确的单步雅可比矩阵 "
+              "∂s_j/∂s_{{j−1}} 的连乘积），并与逐步上界 Π ‖∂s_j/∂s_{{j−1}}‖₂ 对比。讲义中的上界 "
+              "(β_W β_h)^(t−k) 是关于普通 RNN 的定理，这里不画出。",
+    },
+    "ui.state.gru": {"en": "h_t", "zh": "h_t"},
+    "ui.state.lstm": {"en": "(h_t, c_t), 2H numbers", "zh": "(h_t, c_t)，共 2H 个数"},
+    "q.measured_s": {"en": "measured ‖∂s_t/∂s_k‖₂", "zh": "实测 ‖∂s_t/∂s_k‖₂"},
+    "q.measured_c": {"en": "cell path ‖∂c_t/∂c_k‖₂", "zh": "记忆通路 ‖∂c_t/∂c_k‖₂"},
+    "q.stepwise_s": {"en": "stepwise bound Π ‖∂s_j/∂s_{j−1}‖₂",
+                     "zh": "逐步上界 Π ‖∂s_j/∂s_{j−1}‖₂"},
+    "def.measured_s": {
+        "en": "Measured ‖∂s_t/∂s_k‖₂: the largest singular value of the product of the cell's "
+              "one-step Jacobians over j = k+1, …, t, on the analysed text.",
+        "zh": "实测 ‖∂s_t/∂s_k‖₂：在分析文本上，把 j = k+1, …, t 各步的单步雅可比矩阵连乘，取乘积的最大奇异值。",
+    },
+    "def.measured_c": {
+        "en": "Cell path ‖∂c_t/∂c_k‖₂: the memory block of the same product (h_k held fixed). "
+              "Its one-step factor is diag(f_j), so it decays only as fast as the forget gates close.",
+        "zh": "记忆通路 ‖∂c_t/∂c_k‖₂：同一乘积中记忆单元对应的子块（h_k 保持不变）。它的单步因子是 "
+              "diag(f_j)，所以只会随遗忘门的关闭而衰减。",
+    },
+    "def.stepwise_s": {
+        "en": "Stepwise bound: Π ‖∂s_j/∂s_{j−1}‖₂ over j = k+1, …, t, the product of the exact "
+              "one-step norms; by ‖AB‖₂ ≤ ‖A‖₂‖B‖₂ the measured curve never rises above it.",
+        "zh": "逐步上界：对 j = k+1, …, t 连乘精确的单步范数 ‖∂s_j/∂s_{j−1}‖₂；由 ‖AB‖₂ ≤ ‖A‖₂‖B‖₂，"
+              "实测曲线永远不会超过它。",
+    },
+    "ui.w_norm_gated": {"en": "‖W_hh‖₂ (all gates stacked)", "zh": "‖W_hh‖₂（各门堆叠）"},
+    "ui.rate_c": {"en": "Measured rate, cell path", "zh": "实测速率（记忆通路）"},
+    "ui.gates_title": {"en": "What the gates do to the gradient", "zh": "门对梯度做了什么"},
+    "ui.gates_intro": {
+        "en": "Per step j of the analysed text: ln of the mean {gate} gate {gate_sym}_j over the "
+              "units, beside the measured per-step rate of the product, "
+              "ln ‖∂{q}_j/∂{q}_0‖₂ − ln ‖∂{q}_{{j−1}}/∂{q}_0‖₂. Where the gate stays near 1 "
+              "(ln near 0) the product barely shrinks: the additive path keeps the gradient.",
+        "zh": "在分析文本的每一步 j 上：各单元{gate}门 {gate_sym}_j 均值的对数，与乘积的实测每步速率 "
+              "ln ‖∂{q}_j/∂{q}_0‖₂ − ln ‖∂{q}_{{j−1}}/∂{q}_0‖₂ 并列。门值接近 1（对数接近 0）的地方，"
+              "乘积几乎不缩小：加法通路保住了梯度。",
+    },
+    "ui.gate.f": {"en": "forget", "zh": "遗忘"},
+    "ui.gate.z": {"en": "update", "zh": "更新"},
+    "ui.gates_caption": {
+        "en": "Averaged over the {n} steps: ln of the mean {gate} gate {lg:+.3f} per step, "
+              "measured rate {rate:+.3f} per step.",
+        "zh": "对 {n} 步取平均：{gate}门均值的对数为每步 {lg:+.3f}，实测速率为每步 {rate:+.3f}。",
+    },
+    "chart.gates_title": {"en": "Gate and gradient, step by step (natural log per step)",
+                          "zh": "逐步看门与梯度（每步的自然对数）"},
+    "chart.gate_series": {"en": "ln mean {gate} gate", "zh": "{gate}门均值的对数"},
+    "chart.rate_series": {"en": "measured rate of ‖∂{q}_j/∂{q}_0‖₂",
+                          "zh": "‖∂{q}_j/∂{q}_0‖₂ 的实测速率"},
+    "axis.ln_per_step": {"en": "natural log per step", "zh": "每步的自然对数"},
+    # ---- the remedy lesson: the cells on the long-range task ----
+    "ctl.remedy": {"en": "Compare the cells on this task", "zh": "在这个任务上比较各种循环单元"},
+    "ctl.remedy.help": {
+        "en": "Train the lecture's sigmoid RNN, tanh with an orthogonal W_hh, the GRU and the "
+              "LSTM with these sizes, seed and window at d = {ds}, and plot the keys each "
+              "recalls. Runs are shared with everyone who asks for the same ones.",
+        "zh": "用当前的规模、随机种子和窗口，分别在 d = {ds} 上训练讲义中的 sigmoid RNN、正交初始化的 "
+              "tanh RNN、GRU 和 LSTM，并画出各自答对的键的比例。同样的训练任务会与所有人共享。",
+    },
+    "ui.remedy_running": {"en": "Training {n} runs, one per cell and distance…",
+                          "zh": "正在训练 {n} 个模型，每种单元、每个距离各一个……"},
+    "remedy.rnn_sigmoid": {"en": "RNN, sigmoid (the lecture's)", "zh": "RNN，sigmoid（讲义）"},
+    "remedy.rnn_tanh_orth": {"en": "RNN, tanh, orthogonal W_hh", "zh": "RNN，tanh，正交 W_hh"},
+    "remedy.gru": {"en": "GRU", "zh": "GRU"},
+    "remedy.lstm": {"en": "LSTM", "zh": "LSTM"},
+    "chart.remedy_title": {"en": "Keys recalled against d, one line per cell (same text, seed, window)",
+                           "zh": "答对的键的比例随 d 的变化，每种单元一条线（文本、种子、窗口都相同）"},
+    "chart.beyond_window": {"en": "d > T/2 (T = {T}): the window may truncate here",
+                            "zh": "d > T/2（T = {T}）：这里窗口可能截断依赖"},
+    "ui.remedy_reach": {"en": "{name}: at least {level:.0%} of the keys up to d = {d}",
+                        "zh": "{name}：直到 d = {d}，答对的键都不少于 {level:.0%}"},
+    "ui.remedy_none": {"en": "{name}: below {level:.0%} already at d = {d}",
+                       "zh": "{name}：在 d = {d} 就已低于 {level:.0%}"},
+    "ui.remedy_measured": {"en": "Measured in these runs ({steps} steps each, window T = {T}): {parts}.",
+                           "zh": "这些训练中实测到（每个训练 {steps} 步，窗口 T = {T}）：{parts}。"},
+}

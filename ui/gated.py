@@ -1,0 +1,90 @@
+"""Tab ③ for a gated cell: ‖∂s_t/∂s_k‖₂ against its stepwise bound, the LSTM's cell path, and
+what the gates do to the gradient step by step."""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from rnnlab import analysis, charts, gates
+from rnnlab.cells import get_cell
+from rnnlab.i18n import t
+from ui.shared import csv_button, md_escape
+
+PAIR_BUDGET_128 = 6000  # pairs at H = 128 for the RNN; a pair costs ~ S³ (the LSTM's S is 2H)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def gated_norms_for(run_key: str, step: int, window: str, _params, _vocab):
+    """State-Jacobian norms, their summary and the gate profile (cached for the class)."""
+    ids = _vocab.encode(window)[:-1]
+    S = get_cell(_params.cell).state_size(_params.hidden_size)
+    cost = (S / 128) ** 3 + (_params.hidden_size < S) * (_params.hidden_size / 128) ** 3
+    ks = analysis.starts_within(len(ids), max(len(ids), int(PAIR_BUDGET_128 / cost)))
+    norms = analysis.jacobian_norms(_params, ids, ks=ks)
+    quantities = ["measured", "stepwise_bound"] + (["measured_c"] if "measured_c" in norms
+                                                   else [])
+    summary = analysis.summarize(norms, quantities)
+    profile, gate_summary = gates.gate_profile(_params, ids, norms)
+    return norms, summary, profile, gate_summary
+
+
+def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: str) -> None:
+    cell = params.cell
+    st.markdown(t("ui.gated_intro", lang, cell=t(f"option.cell.{cell}", lang),
+                  state=t(f"ui.state.{cell}", lang)))
+    try:
+        norms, summary, profile, gsum = gated_norms_for(run_key, step, window, params, vocab)
+    except (ValueError, FloatingPointError) as err:
+        st.error(t("ui.analysis_failed", lang, error=md_escape(str(err))))
+        return
+    lstm = "measured_c" in norms.columns
+    c1, c2, c3 = st.columns(3)
+    with np.errstate(all="ignore"):
+        w_norm = float(np.linalg.norm(params.W_hh, 2))
+    c1.metric(t("ui.w_norm_gated", lang), f"{w_norm:.4g}")
+    rate = analysis.decay_rate(norms)
+    c2.metric(t("ui.rates", lang), f"{rate:+.3f}" if np.isfinite(rate) else "—")
+    if lstm:
+        rate_c = analysis.decay_rate(norms.assign(log10_measured=norms["log10_measured_c"]))
+        c3.metric(t("ui.rate_c", lang), f"{rate_c:+.3f}" if np.isfinite(rate_c) else "—")
+    names = {"measured": t("q.measured_s", lang), "stepwise_bound": t("q.stepwise_s", lang),
+             "measured_c": t("q.measured_c", lang)}
+    shown = summary.assign(series=summary["quantity"].map(names))
+    order = [names[q] for q in ("measured", "stepwise_bound", "measured_c")
+             if q in set(summary["quantity"])]
+    st.altair_chart(charts.by_distance_chart(shown, t("chart.jacobian_title", lang),
+                                             "‖∂s_t/∂s_k‖₂", lang, order), width="stretch")
+    defs = ["def.measured_s", "def.stepwise_s"] + (["def.measured_c"] if lstm else [])
+    st.markdown(" · ".join(t(d, lang) for d in defs))
+    if len(norms) < len(window) * (len(window) - 1) // 2:
+        st.caption(t("ui.pairs_sampled", lang, n=len(norms)))
+    csv_button(norms, "rnnlab_jacobian_norms.csv", lang, "dl_norms")
+
+    st.subheader(t("ui.gates_title", lang))
+    gate = t(f"ui.gate.{gsum.gate}", lang)
+    q = "c" if lstm else "h"
+    st.markdown(t("ui.gates_intro", lang, gate=gate, gate_sym=gsum.gate, q=q))
+    st.altair_chart(gates_chart(profile, gate, q, lang), width="stretch")
+    if gsum.steps:
+        st.caption(t("ui.gates_caption", lang, n=gsum.steps, gate=gate, lg=gsum.ln_gate,
+                     rate=gsum.rate))
+    csv_button(profile, "rnnlab_gates.csv", lang, "dl_gates")
+
+
+def gates_chart(profile: pd.DataFrame, gate: str, q: str, lang: str) -> alt.Chart:
+    long = profile.melt(id_vars="j", value_vars=["ln_gate", "rate"], var_name="series",
+                        value_name="value").dropna()
+    long["series"] = long["series"].map({"ln_gate": t("chart.gate_series", lang, gate=gate),
+                                         "rate": t("chart.rate_series", lang, q=q)})
+    return alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=16)).encode(
+        x=alt.X("j:Q", title=t("axis.j", lang)),
+        y=alt.Y("value:Q", title=t("axis.ln_per_step", lang)),
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top", labelLimit=400)),
+        strokeDash=alt.StrokeDash("series:N", legend=None),
+        tooltip=[alt.Tooltip("j:Q", title=t("axis.j", lang)),
+                 alt.Tooltip("series:N", title=t("chart.series", lang)),
+                 alt.Tooltip("value:Q", title=t("axis.ln_per_step", lang), format=".4f")],
+    ).properties(title=t("chart.gates_title", lang), height=charts.HEIGHT)

@@ -1,0 +1,54 @@
+"""The remedy lesson's comparison: the cells on the long-range task, recall against d."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from rnnlab import charts, remedy
+from rnnlab.config import LabConfig
+from rnnlab.corpus import load_corpus
+from rnnlab.i18n import t
+from rnnlab.train import train
+from ui.shared import ENGINE_VERSION, POLL_SECONDS, csv_button, registry
+
+
+def remedy_ui(config: LabConfig, lang: str) -> None:
+    ds = ", ".join(str(d) for d in remedy.DISTANCES)
+    if not st.toggle(t("ctl.remedy", lang), key="remedy", bind="query-params",
+                     help=t("ctl.remedy.help", lang, ds=ds)):
+        return
+    runs = {}
+    for key, cfg in remedy.remedy_configs(config).items():
+        if cfg.problems():
+            continue  # too heavy for the server at these sizes: left out (the chart shows it)
+        text = load_corpus("longrange", distance=cfg.distance)
+        runs[key] = registry().get((ENGINE_VERSION, cfg, text.key),
+                                   lambda on_step, cfg=cfg, text=text: train(cfg, text, on_step))
+    bar = st.progress(0.0, text=t("ui.remedy_running", lang, n=len(runs)))
+    while not all(run.done.wait(0) for run in runs.values()):
+        for run in runs.values():
+            run.touch()
+        done = sum(run.done.is_set() for run in runs.values())
+        bar.progress(done / max(len(runs), 1), text=t("ui.remedy_running", lang, n=len(runs)))
+        time.sleep(POLL_SECONDS)
+    bar.empty()
+    table = remedy.recall_table({k: run.result for k, run in runs.items()})
+    names = {code: t(f"remedy.{code}", lang) for code, _ in remedy.SETTINGS}
+    st.altair_chart(charts.remedy_chart(table, names, lang), width="stretch")
+    st.caption(remedy_sentence(table, config, lang))
+    csv_button(table, "rnnlab_remedy_recall.csv", lang, "dl_remedy")
+
+
+def remedy_sentence(table, config: LabConfig, lang: str) -> str:
+    """What the runs measured, per setting: how far back at least LEVEL of the keys came back."""
+    parts = []
+    shortest = min(remedy.DISTANCES)
+    for code, d in remedy.reach(table).items():
+        name = t(f"remedy.{code}", lang)
+        key = "ui.remedy_reach" if d is not None else "ui.remedy_none"
+        parts.append(t(key, lang, name=name, level=remedy.LEVEL, d=d or shortest))
+    sep = "；" if lang == "zh" else "; "
+    return t("ui.remedy_measured", lang, steps=config.steps, T=config.seq_len,
+             parts=sep.join(parts))
