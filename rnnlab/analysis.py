@@ -32,8 +32,9 @@ from rnnlab.jacobians import (
 from rnnlab.model import Params, derivative_bound
 
 __all__ = [
-    "FORMS", "QUANTITIES", "VERDICTS", "BoundGaps", "Regime", "bound_gaps", "decay_rate",
-    "distant_contributions", "horizon", "jacobian_norms", "one_step_norms", "regime",
+    "FORMS", "HORIZON_VERDICTS", "MIN_PAIRS", "QUANTITIES", "VERDICTS", "BoundGaps", "Horizon",
+    "Regime", "bound_gaps", "decay_rate", "distant_contributions", "horizon", "informative",
+    "jacobian_norms", "one_step_norms", "regime",
     "share_beyond", "spectral_norms", "starts_within", "step_jacobians", "summarize",
     "weight_terms", "word_contributions",
 ]
@@ -117,39 +118,107 @@ def regime(params: Params, activation: str, norms: pd.DataFrame | None = None) -
 @dataclass(frozen=True)
 class BoundGaps:
     """Where the bounds' slack lies at the largest distance d of a jacobian_norms table, in
-    decades (medians over the pairs at that distance)."""
+    decades (medians over the pairs at that distance). From the lecture's bound down:
+
+        (β_W β_h)^d ≥ Π_j ‖W_hh‖₂ max|f'(z_j)| ≥ Π_j ‖J_j‖₂ ≥ ‖Π_j J_j‖₂,
+        J_j = diag(f'(z_j)) W_hh
+    """
 
     distance: int  # d
     slopes: float  # log10 bound - log10 stepwise_bound: what the actual slopes max|f'| buy
-    products: float  # log10 stepwise_bound - log10 measured: the slack of ‖AB‖ ≤ ‖A‖ ‖B‖
+    steps: float  # log10 stepwise_bound - Σ_j log10 ‖J_j‖₂: what one step's Jacobian loses
+    products: float  # Σ_j log10 ‖J_j‖₂ - log10 measured: what the product loses, ‖AB‖ ≤ ‖A‖‖B‖
+
+    @property
+    def below_stepwise(self) -> float:
+        """log10 stepwise_bound - log10 measured: both losses together."""
+        return self.steps + self.products
+
+    @property
+    def below_bound(self) -> float:
+        """log10 bound - log10 measured: how far the measured norm is under the lecture's bound."""
+        return self.slopes + self.steps + self.products
 
 
-def bound_gaps(norms: pd.DataFrame) -> BoundGaps:
-    """BoundGaps of `norms` (jacobian_norms), from its exact log10 columns."""
+def bound_gaps(norms: pd.DataFrame, one_step: pd.DataFrame, form: str = "correct") -> BoundGaps:
+    """BoundGaps of `norms` (jacobian_norms) and `one_step` (one_step_norms of the same text; its
+    column `form` gives ‖J_j‖₂ for j = 1..T), from the exact log10 columns."""
+    with np.errstate(divide="ignore"):
+        logs = np.concatenate([[0.0], np.cumsum(np.log10(one_step[form].to_numpy()))])  # (T+1,)
     far = norms[norms["distance"] == norms["distance"].max()]
-    return BoundGaps(
-        distance=int(far["distance"].iloc[0]),
-        slopes=float((far["log10_bound"] - far["log10_stepwise_bound"]).median()),
-        products=float((far["log10_stepwise_bound"] - far["log10_measured"]).median()),
-    )
+    t, k = far["t"].to_numpy(), far["k"].to_numpy()
+    with np.errstate(invalid="ignore"):
+        per_step = logs[t] - logs[k]  # Σ_{j=k+1..t} log10 ‖J_j‖₂, one per pair
+        return BoundGaps(
+            distance=int(far["distance"].iloc[0]),
+            slopes=float((far["log10_bound"] - far["log10_stepwise_bound"]).median()),
+            steps=float(np.median(far["log10_stepwise_bound"].to_numpy() - per_step)),
+            products=float(np.median(per_step - far["log10_measured"].to_numpy())),
+        )
 
 
-def horizon(summary: pd.DataFrame, quantity: str = "grad_W", fraction: float = 1e-3
-            ) -> int | None:
-    """The effective horizon: the first distance whose median `quantity` falls below `fraction`
-    times the median at distance 0. `summary` is summarize(distant_contributions(...)).
+MIN_PAIRS = 5  # a distance with fewer (t, k) pairs than this has too few terms for a median
+HORIZON_VERDICTS = ("reached", "beyond", "no_decay", "no_signal")
 
-    None when no distance in the window gets that low (the horizon lies beyond it), or when the
-    distance-0 median is itself 0.
+
+@dataclass(frozen=True)
+class Horizon:
+    """How far back the gradient's terms reach, measured on one analysed text."""
+
+    distance: int | None  # the effective horizon, when the verdict is "reached"
+    verdict: str  # one of HORIZON_VERDICTS
+    rate: float  # fitted per-step rate r of the median term, ln q(d) ≈ a + r d (NaN: no fit)
+    trusted_up_to: int  # the largest distance with at least min_pairs informative pairs
+    largest: int  # the largest distance in the text
+    fraction: float
+
+
+def informative(pairs: pd.DataFrame, quantity: str) -> pd.DataFrame:
+    """The rows of distant_contributions whose `quantity` is not zero by construction.
+
+    The analysis reads its text from h_0 = 0, so the step-1 term of ∂J_t/∂W_hh,
+    (∂J_t/∂z_1) h_0ᵀ, is exactly 0 whatever the weights: it says nothing about distance t - 1.
     """
-    rows = summary[summary["quantity"] == quantity].set_index("distance")["median"].sort_index()
-    if 0 not in rows.index:
-        raise ValueError(f"the summary has no distance-0 row for {quantity!r}")
-    reference = rows.loc[0]
-    below = rows.index[(rows.index > 0) & (rows.to_numpy() < fraction * reference)]
-    if reference <= 0 or below.empty:
-        return None
-    return int(below[0])
+    if quantity == "grad_W":
+        return pairs[pairs["k"] > 1]
+    return pairs
+
+
+def horizon(pairs: pd.DataFrame, quantity: str = "grad_W", fraction: float = 1e-3,
+            min_pairs: int = MIN_PAIRS) -> Horizon:
+    """The effective horizon of distant_contributions `pairs`: the first distance d > 0 whose
+    median `quantity` falls below `fraction` times the median at distance 0.
+
+    Only informative pairs count (see `informative`), and only distances with at least
+    `min_pairs` of them. The verdict is "no_decay" when the fitted rate r of the median over
+    those distances is ≥ 0 (the terms do not shrink with distance, whatever one dip shows),
+    "beyond" when they shrink (or too few distances to fit) but no distance in the text gets
+    that low, "no_signal" when the distance-0 median is 0 (nothing flows back at all), else
+    "reached".
+    """
+    rows = informative(pairs, quantity)
+    g = rows.groupby("distance")[quantity]
+    stats = pd.DataFrame({"median": g.quantile(0.5, interpolation="nearest"), "n": g.size()})
+    if 0 not in stats.index:
+        raise ValueError(f"the pairs have no distance-0 row for {quantity!r}")
+    trusted = stats[stats["n"] >= min_pairs].sort_index()
+    reference = float(trusted["median"].get(0, stats.loc[0, "median"]))
+    fit = trusted[trusted["median"] > 0]
+    rate = float("nan")
+    if len(fit) >= 2:
+        slope = np.polyfit(fit.index.to_numpy(dtype=np.float64),
+                           np.log(fit["median"].to_numpy(dtype=np.float64)), 1)[0]
+        rate = float(slope)
+    common = dict(rate=rate, trusted_up_to=int(trusted.index.max()),
+                  largest=int(pairs["distance"].max()), fraction=fraction)
+    if not reference > 0:
+        return Horizon(distance=None, verdict="no_signal", **common)
+    if rate >= 0:
+        return Horizon(distance=None, verdict="no_decay", **common)
+    below = trusted.index[(trusted.index > 0) & (trusted["median"] < fraction * reference)]
+    if below.empty:
+        return Horizon(distance=None, verdict="beyond", **common)
+    return Horizon(distance=int(below[0]), verdict="reached", **common)
 
 
 def share_beyond(contributions: pd.DataFrame, quantity: str = "grad_W") -> pd.DataFrame:

@@ -92,7 +92,7 @@ def grad_norm_chart(history: pd.DataFrame, clip: str, clip_at: float, lang: str,
 
 
 def w_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None) -> alt.Chart:
-    """‖W_hh‖₂ and the spectral radius ρ(W_hh) at the measured steps."""
+    """‖W_hh‖₂ and the spectral radius r(W_hh) at the measured steps."""
     data = history[["step", "w_norm", "spectral_radius"]].dropna()
     long = data.melt(id_vars="step", var_name="series", value_name="value")
     long["series"] = long["series"].map({"w_norm": t("chart.w_norm", lang),
@@ -110,12 +110,29 @@ def w_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None) -> 
     ).properties(title=t("chart.w_title", lang), height=HEIGHT)
 
 
+def state_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None) -> alt.Chart:
+    """The forward state's size per step, the largest ‖h_T‖₂ over the batch, on a log axis:
+    beside the gradient norm it tells an exploding state from an exploding gradient."""
+    data = history[["step", "state_norm"]]
+    data = data[np.isfinite(data["state_norm"]) & (data["state_norm"] > 0)]
+    x = alt.X("step:Q", title=t("axis.step", lang),
+              scale=alt.Scale(domain=[0, steps]) if steps else alt.Undefined)
+    return alt.Chart(data).mark_line().encode(
+        x=x, y=alt.Y("state_norm:Q", title=t("axis.state_norm", lang),
+                     scale=alt.Scale(type="log")),
+        tooltip=[alt.Tooltip("step:Q", title=t("axis.step", lang)),
+                 alt.Tooltip("state_norm:Q", title=t("axis.state_norm", lang), format=".4g")],
+    ).properties(title=t("chart.state_title", lang), height=HEIGHT)
+
+
 def by_distance_chart(summary: pd.DataFrame, title: str, y_title: str, lang: str,
-                      order: list[str] | None = None) -> alt.LayerChart:
+                      order: list[str] | None = None, few_from: float | None = None
+                      ) -> alt.LayerChart:
     """Median over t (line) and the 10th-90th percentile band, by distance t-k, on a log axis.
 
     `summary` columns: distance, series (display name), median, p10, p90. `order` fixes which
-    series takes the theme's first colour, second colour, and so on.
+    series takes the theme's first colour, second colour, and so on. `few_from`: a dotted rule
+    where the distances with few pairs (t, k) begin.
     """
     data = summary[np.isfinite(summary["median"]) & (summary["median"] > 0)].copy()
     data["p10"] = data["p10"].where(data["p10"] > 0, data["median"])
@@ -133,13 +150,20 @@ def by_distance_chart(summary: pd.DataFrame, title: str, y_title: str, lang: str
             alt.Tooltip("p10:Q", title="p10", format=".3e"),
             alt.Tooltip("p90:Q", title="p90", format=".3e")]
     band = alt.Chart(data).mark_area(opacity=0.18).encode(
-        x=x, y=alt.Y("p10:Q", scale=alt.Scale(type="log"), title=y_title), y2="p90:Q",
+        x=x, y=alt.Y("p10:Q", scale=alt.Scale(type="log"), title=y_title,
+                     axis=alt.Axis(format="~g")), y2="p90:Q",
         color=band_color, tooltip=tips)
     line = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=14)).encode(
-        x=x, y=alt.Y("median:Q", scale=alt.Scale(type="log"), title=y_title), color=color,
+        x=x, y=alt.Y("median:Q", scale=alt.Scale(type="log"), title=y_title,
+                     axis=alt.Axis(format="~g")), color=color,
         strokeDash=alt.StrokeDash("series:N", legend=None), tooltip=tips)
-    return (band + line).resolve_legend(color="independent").properties(title=title,
-                                                                       height=HEIGHT + 60)
+    layers = band + line
+    if few_from is not None:
+        rule = pd.DataFrame({"distance": [few_from], "label": [t("chart.few_pairs", lang)]})
+        layers += alt.Chart(rule).mark_rule(strokeDash=[2, 3], color="gray").encode(
+            x="distance:Q", tooltip=[alt.Tooltip("label:N", title=t("axis.distance", lang))])
+    return layers.resolve_legend(color="independent").properties(title=title,
+                                                                 height=HEIGHT + 60)
 
 
 def heatmap_chart(pairs: pd.DataFrame, value: str, title: str, value_title: str, lang: str
@@ -251,3 +275,37 @@ def recall_chart(sweep: pd.DataFrame, lang: str) -> alt.LayerChart:
         tooltip=[alt.Tooltip("mean(chance):Q", title=t("chart.chance_title", lang),
                              format=".1%")])
     return (line + chance).properties(title=t("chart.recall_title", lang), height=HEIGHT)
+
+
+def remedy_chart(table: pd.DataFrame, names: dict[str, str], lang: str) -> alt.LayerChart:
+    """Key recall against d, one line per setting (the remedy lesson), chance dashed, and the
+    distances beyond half the BPTT window shaded (truncation may limit there).
+
+    table: setting, distance, accuracy, chance, window, truncated (rnnlab.remedy.recall_table).
+    """
+    data = table.assign(series=table["setting"].map(names))
+    order = [names[c] for c in names if c in set(table["setting"])]
+    x = alt.X("distance:Q", title=t("axis.d", lang))
+    y = alt.Y("accuracy:Q", title=t("axis.recall", lang), axis=alt.Axis(format="%"),
+              scale=alt.Scale(domain=[0, 1]))
+    lines = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=50)).encode(
+        x=x, y=y,
+        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=order), sort=order,
+                        legend=alt.Legend(orient="top", labelLimit=320)),
+        strokeDash=alt.StrokeDash("series:N", legend=None, sort=order),
+        tooltip=[alt.Tooltip("series:N", title=t("chart.series", lang)),
+                 alt.Tooltip("distance:Q", title="d"),
+                 alt.Tooltip("accuracy:Q", title=t("axis.recall", lang), format=".1%")])
+    chance = alt.Chart(data).mark_rule(strokeDash=[6, 4], color="gray").encode(
+        y=alt.Y("mean(chance):Q", title=t("axis.recall", lang)),
+        tooltip=[alt.Tooltip("mean(chance):Q", title=t("chart.chance_title", lang),
+                             format=".1%")])
+    layers = [lines, chance]
+    if len(data) and data["truncated"].any():
+        half = float(data["window"].iloc[0]) / 2
+        beyond = pd.DataFrame({"from": [half], "to": [float(data["distance"].max())],
+                               "label": [t("chart.beyond_window", lang, T=int(2 * half))]})
+        layers.insert(0, alt.Chart(beyond).mark_rect(opacity=0.12, color="gray").encode(
+            x="from:Q", x2="to:Q", tooltip=[alt.Tooltip("label:N", title="T")]))
+    return alt.layer(*layers).properties(title=t("chart.remedy_title", lang),
+                                         height=HEIGHT)

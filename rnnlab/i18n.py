@@ -8,6 +8,8 @@ to add a string, add one entry with both languages, and tests/test_i18n.py check
 from __future__ import annotations
 
 from rnnlab.i18n_app import APP_STRINGS
+from rnnlab.i18n_cells import CELL_STRINGS
+from rnnlab.i18n_experiments import EXPERIMENT_STRINGS
 
 LANGS = ("en", "zh")
 
@@ -17,7 +19,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "option.act.tanh": {"en": "tanh", "zh": "tanh"},
     "option.act.relu": {"en": "ReLU", "zh": "ReLU"},
     "option.act.linear": {"en": "linear (identity)", "zh": "线性（恒等映射）"},
-    "option.init.gaussian": {"en": "Gaussian N(0, 1/H)", "zh": "高斯随机 N(0, 1/H)"},
+    "option.init.gaussian": {"en": "Gaussian, rescaled", "zh": "高斯随机（再缩放）"},
     "option.init.orthogonal": {"en": "orthogonal", "zh": "正交矩阵"},
     "option.init.identity": {"en": "identity (IRNN)", "zh": "单位矩阵（IRNN）"},
     "option.opt.sgd": {"en": "SGD", "zh": "SGD（随机梯度下降）"},
@@ -62,14 +64,18 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # ---- training ----
     "diverged": {
-        "en": "Training diverged at step {step}: the loss or a gradient became NaN/infinite. "
-              "The curves stop there; the analysis uses the last finite parameters. "
-              "This is what exploding gradients look like: one huge update throws the weights "
-              "far away. To tame it, lower the learning rate, turn on gradient clipping, "
-              "or lower ‖W_hh‖₂.",
-        "zh": "训练在第 {step} 步发散：损失或某个梯度变成了 NaN 或无穷大。曲线在这里中断，"
-              "后面的分析使用最后一组有限的参数。这正是梯度爆炸的样子：一次过大的更新把权重甩到了很远的地方。"
-              "可以试试调低学习率、打开梯度裁剪，或者减小 ‖W_hh‖₂。",
+        "en": "Training diverged at step {step}: the loss, a gradient or the hidden state became "
+              "NaN or infinite. The curves stop there; the analysis uses the last finite "
+              "parameters. Compare the forward state ‖h_T‖₂ with the gradient norm: if the state "
+              "grew window after window, the activations blew up (a carried state with ReLU or "
+              "the linear activation); if the gradient norm spiked while the state stayed "
+              "bounded, the gradient exploded. Lower the learning rate, clip the gradient, lower "
+              "‖W_hh‖₂, or start every window from h₀ = 0.",
+        "zh": "训练在第 {step} 步发散：损失、某个梯度或隐藏状态变成了 NaN 或无穷大。曲线在这里中断，"
+              "后面的分析使用最后一组有限的参数。请对照前向状态 ‖h_T‖₂ 和梯度范数：如果状态一个窗口"
+              "接一个窗口地增长，爆炸的是激活值（ReLU 或线性激活，且状态跨窗口延续）；如果梯度范数骤增"
+              "而状态保持有界，爆炸的才是梯度。可以调低学习率、打开梯度裁剪、减小 ‖W_hh‖₂，"
+              "或者让每个窗口都从 h₀ = 0 开始。",
     },
     # ---- configuration and link validation ----
     "cfg.out_of_range": {
@@ -112,14 +118,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "preset.lecture.desc": {
         "en": "The network of the lecture note: a sigmoid RNN with ‖W_hh‖₂ = 1 at the start. "
               "Since σ′ ≤ 1/4, β_W β_h = 1/4 < 1 before training, so vanishing is guaranteed. "
-              "Training pushes ‖W_hh‖₂ far above 4: afterwards the bound guarantees nothing, yet "
-              "the measured ‖∂h_t/∂h_k‖₂ still collapses within a few characters (compare the "
-              "two checkpoints in tab ③). The model learns local spelling, nothing that needs a "
-              "longer memory.",
+              "Training pushes ‖W_hh‖₂ above 4: afterwards the bound guarantees nothing, yet the "
+              "measured ‖∂h_t/∂h_k‖₂ still decays with distance at each of the five checkpoints "
+              "in tab ③, and the effective horizon stays within about ten characters.",
         "zh": "讲义里的网络：sigmoid 激活，初始时 ‖W_hh‖₂ = 1。由于 σ′ ≤ 1/4，训练前 "
-              "β_W β_h = 1/4 < 1，梯度消失是必然的。训练会把 ‖W_hh‖₂ 推到远大于 4：此后上界什么也保证不了，"
-              "但实测的 ‖∂h_t/∂h_k‖₂ 仍在几个字符之内就衰减殆尽（在第③页比较两个检查点）。"
-              "模型学到的是局部拼写，学不到任何需要更长记忆的东西。",
+              "β_W β_h = 1/4 < 1，梯度消失是必然的。训练会把 ‖W_hh‖₂ 推到 4 以上：此后上界什么也保证"
+              "不了，但在第③页的五个检查点上，实测的 ‖∂h_t/∂h_k‖₂ 都仍随距离衰减，"
+              "有效视野始终在十个字符左右以内。",
     },
     "preset.edge.name": {
         "en": "At the edge (tanh, orthogonal)",
@@ -127,37 +132,62 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "preset.edge.desc": {
         "en": "A tanh RNN whose W_hh starts orthogonal: every singular value is 1, so "
-              "‖W_hh‖₂ ≈ 1 and β_W β_h ≈ 1. The bound no longer forces vanishing, and how fast "
-              "the gradient fades now depends on how saturated the units are (tanh′ < 1 away "
-              "from 0). Contributions reach much further back than in the lecture preset. "
-              "Watch ‖W_hh‖₂ drift away from 1 as training proceeds.",
-        "zh": "W_hh 以正交矩阵初始化的 tanh RNN：所有奇异值都等于 1，因此 ‖W_hh‖₂ ≈ 1，"
-              "β_W β_h ≈ 1。上界不再强制梯度消失，梯度衰减得多快，取决于各单元的饱和程度"
-              "（z 离 0 越远，tanh′ 越小）。远处字符的贡献比讲义预设能传得远得多。"
-              "训练过程中，留意 ‖W_hh‖₂ 如何逐渐偏离 1。",
+              "β_W β_h = 1 and the bound no longer forces vanishing. Because tanh′ < 1 away "
+              "from 0, the measured product still shrinks, slowly: before training by a few per "
+              "cent a step, so the terms of ∂J_t/∂W_hh stay above 10⁻³ of the nearest ones "
+              "across the whole analysed text (the horizon lies beyond it), where the lecture "
+              "preset's horizon is a few characters. Training moves ‖W_hh‖₂ well away from 1 "
+              "and the horizon shrinks to a couple of dozen characters or less.",
+        "zh": "W_hh 以正交矩阵初始化的 tanh RNN：所有奇异值都等于 1，因此 β_W β_h = 1，"
+              "上界不再强制梯度消失。由于 z 不为 0 时 tanh′ < 1，实测的乘积仍会缩小，只是很慢："
+              "训练前每步只缩小百分之几，所以在整段分析文本上，∂J_t/∂W_hh 的各项都保持在最近那些项的 "
+              "10⁻³ 以上（有效视野超出了文本），而讲义预设的有效视野只有几个字符。"
+              "训练会让 ‖W_hh‖₂ 明显偏离 1，有效视野也缩短到二十来个字符以内。",
     },
-    "preset.exploding.name": {"en": "Exploding (large ‖W_hh‖₂)", "zh": "梯度爆炸（‖W_hh‖₂ 较大）"},
+    "preset.exploding.name": {"en": "Exploding gradients (tanh, ‖W_hh‖₂ = 4)",
+                              "zh": "梯度爆炸（tanh，‖W_hh‖₂ = 4）"},
     "preset.exploding.desc": {
-        "en": "A ReLU (or linear) RNN with ‖W_hh‖₂ well above 1 and no clipping. Active units "
-              "pass W_hh through at full strength, so the Jacobian products can grow "
-              "geometrically with distance. The gradient norm spikes, single updates throw the "
-              "weights far away, and training blows up or diverges to NaN. Compare it with the "
-              "clipped preset.",
-        "zh": "‖W_hh‖₂ 明显大于 1、且不做梯度裁剪的 ReLU（或线性）RNN。处于激活状态的单元会把 W_hh "
-              "原封不动地传下去，所以雅可比连乘积可能随距离按指数增长。梯度范数骤然飙升，"
-              "一次更新就能把权重甩得很远，训练随之崩溃，甚至出现 NaN。可以和“裁剪”预设对照着看。",
+        "en": "A tanh RNN with ‖W_hh‖₂ = 4, trained by plain SGD (learning rate 1.25) without "
+              "clipping. tanh keeps every unit inside (−1, 1), so the forward state cannot blow "
+              "up: ‖h_T‖₂ stays below √H (see its chart). The back-propagated product "
+              "∂h_t/∂h_k, however, grows with distance at these weights (tab ③, before "
+              "training), and the gradient norm spikes to more than a hundred times its first "
+              "value. The huge steps throw the weights far away: the loss ends above chance "
+              "level, worse than guessing. The clipped lesson is this very run with clipping.",
+        "zh": "‖W_hh‖₂ = 4 的 tanh RNN，用普通 SGD（学习率 1.25）训练，不做梯度裁剪。tanh 把每个单元"
+              "限制在 (−1, 1) 之内，所以前向状态不可能爆炸：‖h_T‖₂ 始终小于 √H（见它的图）。"
+              "但在这组权重下，反向传播的乘积 ∂h_t/∂h_k 随距离增长（第③页，训练前），"
+              "梯度范数骤增到第一步的一百倍以上。过大的步长把权重甩得很远：损失最终高于随机水平，"
+              "比瞎猜还差。“梯度爆炸 + 裁剪”预设就是加上裁剪的同一次训练。",
     },
     "preset.clipped.name": {"en": "Exploding, but clipped", "zh": "梯度爆炸 + 裁剪"},
     "preset.clipped.desc": {
-        "en": "The same network as the exploding preset, now with global-norm gradient clipping "
-              "(Pascanu, Mikolov & Bengio 2013): whenever ‖∂J/∂θ‖₂ exceeds the threshold c, the "
-              "whole gradient is rescaled to norm c. Its direction is kept; only the step length "
-              "is capped. Training survives, yet the Jacobian products stay large: clipping "
-              "treats the symptom, not the cause.",
-        "zh": "与“梯度爆炸”预设相同的网络，但加上了按全局范数的梯度裁剪"
-              "（Pascanu、Mikolov 与 Bengio，2013）：一旦 ‖∂J/∂θ‖₂ 超过阈值 c，"
-              "就把整个梯度等比例缩放到范数为 c。方向保持不变，只限制了步长。"
-              "训练得以进行下去，但雅可比连乘积依然很大——裁剪治标不治本。",
+        "en": "The exploding lesson's run, same seed and settings, with one difference: "
+              "global-norm gradient clipping at c = 1 (Pascanu, Mikolov & Bengio 2013). "
+              "Whenever ‖∂J/∂θ‖₂ exceeds c, the whole gradient is rescaled to norm c: its "
+              "direction is kept, only the step is capped. Here that happens on about half the "
+              "steps; the loss never climbs above its starting value and training ends well "
+              "below chance level, where the unclipped run ends above it. Clipping leaves the "
+              "Jacobians alone: before training both runs have the same growing ∂h_t/∂h_k.",
+        "zh": "与“梯度爆炸（tanh，‖W_hh‖₂ = 4）”预设的种子和设置完全相同，只差一点：按全局范数做梯度"
+              "裁剪，阈值 c = 1（Pascanu、Mikolov 与 Bengio，2013）。一旦 ‖∂J/∂θ‖₂ 超过 c，"
+              "就把整个梯度等比例缩放到范数为 c：方向不变，只限制步长。这里大约一半的步被裁剪；"
+              "损失从未超过起始值，训练结束时明显低于随机水平，而不裁剪的那次训练最终高于随机水平。"
+              "裁剪不改变雅可比矩阵本身：训练前两次训练的 ∂h_t/∂h_k 完全相同，都随距离增长。",
+    },
+    "preset.state_blowup.name": {"en": "Exploding activations (ReLU, carried state)",
+                                 "zh": "激活值爆炸（ReLU，状态跨窗口延续）"},
+    "preset.state_blowup.desc": {
+        "en": "The other way training blows up, for contrast. A ReLU RNN with ‖W_hh‖₂ = 3 "
+              "carries its hidden state from one window to the next, and ReLU does not bound "
+              "it: within a few windows ‖h_T‖₂ grows by orders of magnitude until the forward "
+              "pass overflows, and training diverges. These are the activations exploding, not "
+              "the back-propagated gradient: start every window from h₀ = 0 and the same "
+              "settings train without diverging.",
+        "zh": "作为对照，训练崩溃的另一种方式。‖W_hh‖₂ = 3 的 ReLU RNN 把隐藏状态从一个窗口延续到"
+              "下一个窗口，而 ReLU 不限制它的大小：短短几个窗口里 ‖h_T‖₂ 就增长了好几个数量级，"
+              "直到前向计算溢出，训练随之发散。这里爆炸的是激活值，而不是反向传播的梯度：让每个窗口都从 "
+              "h₀ = 0 开始，同样的设置就能训练下去而不发散。",
     },
     "preset.irnn.name": {
         "en": "IRNN (identity-initialised ReLU)",
@@ -165,27 +195,34 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "preset.irnn.desc": {
         "en": "The recipe of Le, Jaitly & Hinton (2015): a ReLU RNN whose W_hh starts as the "
-              "identity matrix. At first every active unit simply copies its value forward, so "
-              "each one-step Jacobian is a 0/1 diagonal mask and ‖∂h_t/∂h_k‖₂ stays at 1 as long "
-              "as some unit stays active along the way. Signals from far back reach the loss "
-              "undiminished: a very simple trick that lets a plain RNN remember much longer.",
+              "identity matrix. At first every active unit copies its value forward, so each "
+              "one-step Jacobian is a 0/1 diagonal mask and ‖∂h_t/∂h_k‖₂ is exactly 1 as long "
+              "as some unit stays active along the way: before training the product neither "
+              "shrinks nor grows. Training moves W_hh away from I and the horizon becomes "
+              "finite, a few dozen characters. A long memory is not a learned task: on the "
+              "long-range task (d = 20, with that lesson's window and steps) these settings "
+              "recall no more keys than tanh with an orthogonal start; both stay near chance.",
         "zh": "Le、Jaitly 与 Hinton（2015）提出的做法：W_hh 初始化为单位矩阵的 ReLU RNN。"
-              "一开始，每个激活的单元只是把自己的值原样向后传，因此每一步的雅可比矩阵都是由 0 和 1 "
-              "组成的对角掩码；只要沿途始终有单元保持激活，‖∂h_t/∂h_k‖₂ 就一直等于 1。"
-              "远处的信号可以毫无衰减地传到损失上——一个很简单的技巧，却能让普通 RNN 记得久得多。",
+              "一开始，每个激活的单元只是把自己的值原样往后传，因此每一步的雅可比矩阵都是由 0 和 1 "
+              "组成的对角掩码；只要沿途始终有单元保持激活，‖∂h_t/∂h_k‖₂ 就恰好等于 1：训练前，"
+              "乘积既不缩小也不增大。训练使 W_hh 偏离单位矩阵，有效视野变为有限的几十个字符。"
+              "记得久不等于学会了任务：在长程依赖任务上（d = 20，窗口和步数与该预设相同），"
+              "这组设置答对的键并不比正交初始化的 tanh 多，两者都接近随机水平。",
     },
     "preset.longrange.name": {"en": "Long-range test", "zh": "长程依赖测试"},
     "preset.longrange.desc": {
-        "en": "A synthetic corpus with a dependency across a controlled distance: a character "
-              "early in a sequence decides one much later, with random filler in between. Up to "
-              "some distance the model learns to predict it; beyond that, its loss on those "
-              "characters stays at chance, because the gradient from so far back has vanished. "
-              "Compare where that happens with the effective horizon.",
-        "zh": "一份合成语料，其中的依赖跨越一段可控的距离："
-              "序列前面的某个字符决定了很远之后的另一个字符，"
-              "中间填充随机字符。在一定距离以内，模型能学会预测它；超过这个距离，"
-              "模型在这些字符上的损失就停留在随机水平，因为来自那么远的梯度已经消失了。"
-              "把这个距离和有效视野对比一下。",
+        "en": "A synthetic text in which the character after each cue repeats the key seen "
+              "d = 20 characters earlier, with random filler in between. With a 50-character "
+              "BPTT window and 600 steps the model recalls those keys hardly better than chance "
+              "(1/8); sweep the distance to see that short ones (d = 2) are learned almost "
+              "perfectly. d = 20 is not out of reach for good: with a 100-character window and "
+              "300 steps (the same amount of work) recall at d = 20 rises well above chance "
+              "(to more than half the keys on this seed).",
+        "zh": "一份合成文本：每个提示符之后的字符，重复的是 d = 20 个字符之前出现的那个键，中间填充随机"
+              "字符。用 50 个字符的 BPTT 窗口训练 600 步，模型答对这些键的比例只比随机水平（1/8）"
+              "略高；打开距离扫描可以看到，短距离（d = 2）几乎能完全学会。d = 20 并非永远学不会："
+              "换成 100 个字符的窗口、训练 300 步（计算量相同），d = 20 处答对的比例就远高于随机水平"
+              "（在这个种子上超过一半）。",
     },
     # ---- definitions shown under the charts ----
     "def.loss": {
@@ -204,14 +241,15 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "def.w_norm": {
         "en": "‖W_hh‖₂: the spectral norm of W_hh, its largest singular value (this is β_W in "
-              "the bound). ρ(W_hh): the spectral radius, its largest |eigenvalue|. Always "
-              "ρ(W_hh) ≤ ‖W_hh‖₂, with equality e.g. for symmetric or orthogonal W_hh. Both "
-              "describe the weights a step starts from (step 1: the initialisation), measured "
-              "at up to 150 evenly spaced steps.",
-        "zh": "‖W_hh‖₂：W_hh 的谱范数，即它最大的奇异值（也就是上界中的 β_W）。"
-              "ρ(W_hh)：谱半径，即特征值绝对值的最大者。总有 ρ(W_hh) ≤ ‖W_hh‖₂，"
-              "例如 W_hh 为对称矩阵或正交矩阵时两者相等。两者描述的都是某一步开始时的权重"
-              "（第 1 步即初始化的权重），最多在 150 个均匀分布的步上测量。",
+              "the bound, and what the link's rho sets at initialisation). r(W_hh): the "
+              "spectral radius, its largest |eigenvalue|. Always r(W_hh) ≤ ‖W_hh‖₂, with "
+              "equality e.g. for symmetric or orthogonal W_hh. Both describe the weights a step "
+              "starts from (step 1: the initialisation), measured at up to 150 evenly spaced "
+              "steps.",
+        "zh": "‖W_hh‖₂：W_hh 的谱范数，即它最大的奇异值（也就是上界中的 β_W，链接参数 rho "
+              "设定的是它的初始值）。r(W_hh)：谱半径，即特征值绝对值的最大者。总有 "
+              "r(W_hh) ≤ ‖W_hh‖₂，例如 W_hh 为对称矩阵或正交矩阵时两者相等。两者描述的都是某一步开始时"
+              "的权重（第 1 步即初始化的权重），最多在 150 个均匀分布的步上测量。",
     },
     "def.grad_h": {
         "en": "‖∂J_t/∂h_k‖₂: the norm of the gradient of the loss at step t with respect to "
@@ -254,9 +292,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "def.horizon": {
         "en": "Effective horizon: the first distance t−k at which the median size of the "
               "∂J_t/∂W_hh term, ‖(∂J_t/∂z_k) h_{k−1}ᵀ‖_F, falls below 10⁻³ of its median at "
-              "distance 0.",
+              "distance 0. Left out: the step-1 terms, 0 by construction since h_0 = 0, and "
+              "distances with fewer than 5 pairs (t, k). When the fitted rate of the medians is "
+              "≥ 0 there is no decay and no horizon; when they decay but never get that low, "
+              "the horizon lies beyond the analysed text.",
         "zh": "有效视野：∂J_t/∂W_hh 中第 k 项的大小 ‖(∂J_t/∂z_k) h_{k−1}ᵀ‖_F 的中位数，"
-              "首次降到距离 0 处中位数的 10⁻³ 以下时的距离 t−k。",
+              "首次降到距离 0 处中位数的 10⁻³ 以下时的距离 t−k。不计入的有：第 1 步的各项（h_0 = 0，"
+              "它们恒为 0），以及 (t, k) 对少于 5 个的距离。若中位数拟合出的速率 ≥ 0，说明没有衰减，"
+              "也就没有有效视野；若在衰减却始终降不到这个程度，有效视野就超出了所分析的文本。",
     },
     "def.share_beyond": {
         "en": "Share beyond d: of the summed sizes Σ‖(∂J_t/∂z_k) h_{k−1}ᵀ‖_F of all the terms "
@@ -268,6 +311,8 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 STRINGS.update(APP_STRINGS)
+STRINGS.update(CELL_STRINGS)
+STRINGS.update(EXPERIMENT_STRINGS)
 
 
 def t(key: str, lang: str = "en", **params) -> str:

@@ -38,10 +38,10 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "ui.upload_first": {
         "en": "Choose a .txt file (UTF-8, up to 2 MB) to upload in the sidebar. Until then the "
               "lab uses the English text.",
-        "zh": "请在侧边栏选择一个 .txt 文件（UTF-8 编码，最大 2 MB）上传。在此之前，实验室使用英文文本。",
+        "zh": "请在侧边栏选择一个 .txt 文件（UTF-8 编码，最大 2 MB）上传。上传之前先用英文文本。",
     },
     "ui.using_english": {"en": "The lab uses the English text instead.",
-                         "zh": "实验室改用英文文本。"},
+                         "zh": "现改用英文文本。"},
     "ui.sample": {"en": "What the model writes", "zh": "模型写出的文字"},
     "ui.sample_failed": {
         "en": "No sample: the model's hidden state overflows (the weights have exploded).",
@@ -93,9 +93,9 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "ctl.upload": {"en": "Your text (.txt, UTF-8, up to 2 MB)",
                    "zh": "你的文本（.txt，UTF-8 编码，最大 2 MB）"},
     "ctl.upload.help": {
-        "en": "Plain UTF-8 text. The 300 most frequent characters are kept; rarer ones become "
-              "one unknown symbol.",
-        "zh": "纯 UTF-8 文本。保留出现最频繁的 300 个字符，其余字符统一记为一个未知符号。",
+        "en": "Plain UTF-8 text. The 299 most frequent characters are kept; every rarer one "
+              "becomes one unknown symbol (300 symbols in all).",
+        "zh": "纯 UTF-8 文本。保留出现最频繁的 299 个字符，其余字符统一记为一个未知符号（共 300 个符号）。",
     },
     "ctl.act": {"en": "Activation f", "zh": "激活函数 f"},
     "ctl.act.help": {
@@ -111,7 +111,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
               "to the ‖W_hh‖₂ below.",
         "zh": "高斯随机、随机正交矩阵或单位矩阵（IRNN）；随后缩放到下方设定的 ‖W_hh‖₂。",
     },
-    "ctl.rho": {"en": "‖W_hh‖₂ at initialisation (β_W)", "zh": "初始化时的 ‖W_hh‖₂(β_W)"},
+    "ctl.rho": {"en": "‖W_hh‖₂ at initialisation (β_W)", "zh": "初始化时的 ‖W_hh‖₂（β_W）"},
     "ctl.rho.help": {
         "en": "The largest singular value of W_hh before training: the lab's main dial between "
               "vanishing and exploding.",
@@ -174,16 +174,16 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "chart.clipped_no": {"en": "not clipped", "zh": "未裁剪"},
     "chart.clip_rule": {"en": "threshold c = {c:g}", "zh": "阈值 c = {c:g}"},
     "chart.clip_title": {"en": "clipping", "zh": "裁剪"},
-    "chart.w_title": {"en": "‖W_hh‖₂ and spectral radius ρ(W_hh) during training",
-                      "zh": "训练过程中的 ‖W_hh‖₂ 与谱半径 ρ(W_hh)"},
+    "chart.w_title": {"en": "‖W_hh‖₂ and the spectral radius r(W_hh) during training",
+                      "zh": "训练过程中的 ‖W_hh‖₂ 与谱半径 r(W_hh)"},
     "chart.w_norm": {"en": "‖W_hh‖₂ = β_W", "zh": "‖W_hh‖₂ = β_W"},
-    "chart.rho": {"en": "ρ(W_hh)", "zh": "ρ(W_hh)"},
+    "chart.rho": {"en": "spectral radius r(W_hh)", "zh": "谱半径 r(W_hh)"},
     "axis.step": {"en": "training step", "zh": "训练步"},
     "axis.loss": {"en": "J (nats per character)", "zh": "J（每字符奈特）"},
     "axis.loss_log": {"en": "J (nats per character, log scale)", "zh": "J（每字符奈特，对数坐标）"},
     "axis.grad_norm": {"en": "‖∂J/∂θ‖₂", "zh": "‖∂J/∂θ‖₂"},
     "axis.w_norm": {"en": "value", "zh": "数值"},
-    "axis.distance": {"en": "distance t − k (steps back)", "zh": "距离 t − k（向前的步数）"},
+    "axis.distance": {"en": "distance t − k (steps back)", "zh": "距离 t − k（往前回溯的步数）"},
     "axis.t": {"en": "t (predicting step)", "zh": "t（预测所在步）"},
     "axis.k": {"en": "k (earlier step)", "zh": "k（更早的步）"},
     # ---- distant words ----
@@ -210,7 +210,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
               "how far back k lies (median over t, band from the 10th to the 90th percentile). "
               "A straight line falling on this log axis is a geometric decay: vanishing.",
         "zh": "由链式法则，第 t 步损失 J_t 的梯度是每个更早的步 k 各贡献一项之和。"
-              "每条曲线显示这些项的大小如何随 k 向前的距离变化（对 t 取中位数，阴影为第 10 到第 90 百分位）。"
+              "每条曲线显示这些项的大小如何随 k 往前回溯的距离变化（对 t 取中位数，阴影为第 10 到第 90 百分位）。"
               "在对数坐标上直线下降，就是按几何级数衰减：梯度消失。",
     },
     "q.grad_h": {"en": "‖∂J_t/∂h_k‖₂", "zh": "‖∂J_t/∂h_k‖₂"},
@@ -218,9 +218,20 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "q.grad_W": {"en": "‖(∂J_t/∂z_k) h_{k−1}ᵀ‖_F (term of ∂J_t/∂W_hh)",
                  "zh": "‖(∂J_t/∂z_k) h_{k−1}ᵀ‖_F（∂J_t/∂W_hh 中的一项）"},
     "ui.horizon": {"en": "Effective horizon", "zh": "有效视野"},
-    "ui.steps_back": {"en": "{n} characters back", "zh": "向前 {n} 个字符"},
-    "ui.beyond_window": {"en": "beyond {n} characters (the whole window)",
-                         "zh": "超过 {n} 个字符（整个窗口）"},
+    "ui.steps_back": {"en": "{n} characters back", "zh": "往前 {n} 个字符"},
+    "ui.beyond_text": {"en": "beyond the analysed text ({n} characters)",
+                       "zh": "超出所分析的文本（{n} 个字符）"},
+    "ui.no_decay": {"en": "no decay (rate {rate:+.3f} per step)",
+                    "zh": "不衰减（每步速率 {rate:+.3f}）"},
+    "ui.few_pairs": {
+        "en": "Beyond distance {d} fewer than {n} pairs (t, k) remain per distance, so their "
+              "medians rest on a handful of terms (the dotted line on the chart); the horizon "
+              "ignores them. The step-1 term of ∂J_t/∂W_hh, (∂J_t/∂z_1) h_0ᵀ, is 0 by "
+              "construction (h_0 = 0) and is left out of the horizon too.",
+        "zh": "距离超过 {d} 以后，每个距离上剩下的 (t, k) 对不足 {n} 个，它们的中位数只由寥寥几项决定"
+              "（图中的点线）；有效视野不考虑这些距离。∂J_t/∂W_hh 中第 1 步那一项 (∂J_t/∂z_1) h_0ᵀ "
+              "因为 h_0 = 0 而恒为 0，计算有效视野时同样不计入。",
+    },
     "ui.share_beyond": {"en": "∂J/∂W_hh terms from beyond d = {d}",
                         "zh": "∂J/∂W_hh 各项中来自 d = {d} 之外的占比"},
     "chart.distant_title": {"en": "Contribution of step k to the gradient of J_t, by distance t − k",
@@ -254,12 +265,30 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "At distance {d} the stepwise bound is within a factor {slopes:.2g} of the "
               "lecture's bound, so their lines overlap: at every step some unit sits where f′ "
               "is largest, and the actual slopes barely tighten it. The remaining {dirs:.0f} "
-              "orders of magnitude down to the measured norm are the slack of ‖AB‖ ≤ ‖A‖ ‖B‖: "
-              "the product of the step Jacobians shrinks far faster than the product of their "
-              "largest stretches.",
+              "orders of magnitude down to the measured norm split in two, both measured: "
+              "{steps:.1f} are lost within single steps (‖diag(f′(z_j)) W_hh‖₂ against "
+              "‖W_hh‖₂ max|f′(z_j)|, summed over the steps) and {products:.1f} in the product "
+              "(‖∏ J_j‖₂ against ∏ ‖J_j‖₂, the slack of ‖AB‖ ≤ ‖A‖ ‖B‖).",
         "zh": "在距离 {d} 处，逐步上界与讲义上界只差 {slopes:.2g} 倍，所以两条线重合：每一步总有"
               "某个单元处在 f′ 最大的位置，用实际斜率几乎收紧不了多少。到实测范数还差的 {dirs:.0f} "
-              "个数量级是 ‖AB‖ ≤ ‖A‖‖B‖ 的松弛：单步雅可比矩阵的乘积缩小得远比它们各自最大拉伸的乘积快。",
+              "个数量级分成两部分，都是实测的：{steps:.1f} 个数量级损失在单步之内"
+              "（‖diag(f′(z_j)) W_hh‖₂ 与 ‖W_hh‖₂ max|f′(z_j)| 之比，对各步累计），"
+              "{products:.1f} 个损失在连乘之中（‖∏ J_j‖₂ 与 ∏ ‖J_j‖₂ 之比，即 ‖AB‖ ≤ ‖A‖‖B‖ 的松弛）。",
+    },
+    "ui.form_verdict_grows": {
+        "en": "On this run the note's formula changes the verdict: its product grows with "
+              "distance (rate {lecture:+.3f} per step) while the true ∂h_t/∂h_k decays "
+              "({correct:+.3f}). Taking f′ at h_{{j−1}} instead of z_j is not a detail here.",
+        "zh": "在这次训练上，讲义的公式改变了结论：它的乘积随距离增长（每步速率 {lecture:+.3f}），"
+              "而真正的 ∂h_t/∂h_k 在衰减（{correct:+.3f}）。把 f′ 放在 h_{{j−1}} 而不是 z_j 处取值，"
+              "在这里绝非细枝末节。",
+    },
+    "ui.form_verdict_decays": {
+        "en": "On this run the note's formula changes the verdict: its product decays with "
+              "distance (rate {lecture:+.3f} per step) while the true ∂h_t/∂h_k grows "
+              "({correct:+.3f}).",
+        "zh": "在这次训练上，讲义的公式改变了结论：它的乘积随距离衰减（每步速率 {lecture:+.3f}），"
+              "而真正的 ∂h_t/∂h_k 在增长（{correct:+.3f}）。",
     },
     "ui.beyond_float64": {
         "en": "Some of these values exceed 1.8e308, the largest number a float64 holds: their "
@@ -272,14 +301,14 @@ APP_STRINGS: dict[str, dict[str, str]] = {
               "right next character probability 1 to float64 precision, so J_t = 0 and nothing "
               "flows back. Choose another step t.",
         "zh": "对这个预测的所有贡献都恰好为 0：模型的 softmax 在 float64 精度下给正确的下一个字符的"
-              "概率为 1，所以 J_t = 0，没有梯度往回传。请换一个步 t。",
+              "概率为 1，所以 J_t = 0，没有梯度往回传。换一个时间步 t 再看。",
     },
     "ui.heatmap": {"en": "Every pair (t, k)", "zh": "所有 (t, k) 对"},
     "chart.heat_title": {"en": "‖∂J_t/∂h_k‖₂ for every pair k ≤ t (log10 colour)",
                          "zh": "每一对 k ≤ t 的 ‖∂J_t/∂h_k‖₂（颜色为 log10）"},
     "chart.share_title": {"en": "Share of the ∂J/∂W_hh terms coming from beyond distance d",
                           "zh": "∂J/∂W_hh 各项中来自距离 d 之外的占比"},
-    "axis.beyond_d": {"en": "d (characters back)", "zh": "d（向前的字符数）"},
+    "axis.beyond_d": {"en": "d (characters back)", "zh": "d（往前回溯的字符数）"},
     "axis.share": {"en": "share beyond d", "zh": "d 之外的占比"},
     # ---- jacobian norms ----
     "ui.jacobian_intro": {
@@ -310,7 +339,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
               "rate is ln(β_W β_h) = {bound:.3f}: each step back can multiply a pair's norm by at "
               "most β_W β_h.",
         "zh": "ln ‖∂h_t/∂h_k‖₂ 对 t − k 的斜率（由中位数拟合）。上界的速率为 "
-              "ln(β_W β_h) = {bound:.3f}：每向前一步，每一对的范数最多乘以 β_W β_h。",
+              "ln(β_W β_h) = {bound:.3f}：每往前回溯一步，每一对的范数最多乘以 β_W β_h。",
     },
     "q.measured": {"en": "measured ‖∂h_t/∂h_k‖₂", "zh": "实测 ‖∂h_t/∂h_k‖₂"},
     "q.measured_lecture": {"en": "measured, note's formula W_hhᵀ diag(f′(h_{j−1}))",
@@ -399,4 +428,90 @@ APP_STRINGS: dict[str, dict[str, str]] = {
                            "zh": "答对的键的比例随需要记住的距离 d 的变化"},
     "axis.d": {"en": "dependency distance d (characters)", "zh": "依赖距离 d（字符）"},
     "axis.recall": {"en": "keys recalled", "zh": "答对的键"},
+    # ---- the forward state, beside the gradient norm ----
+    "chart.state_title": {"en": "Forward state: largest ‖h_T‖₂ over the batch, per step (log scale)",
+                          "zh": "前向状态：每步批内最大的 ‖h_T‖₂（对数坐标）"},
+    "chart.few_pairs": {"en": "from here on, fewer than 5 pairs (t, k) per distance",
+                        "zh": "从这里起，每个距离上的 (t, k) 对不足 5 个"},
+    "axis.state_norm": {"en": "‖h_T‖₂", "zh": "‖h_T‖₂"},
+    "def.state_norm": {
+        "en": "‖h_T‖₂: the size of the hidden state at the end of each window (the largest "
+              "over the batch). If it grows, the forward pass itself blows up (activations, "
+              "not gradients); with tanh or the sigmoid it can never exceed √H.",
+        "zh": "‖h_T‖₂：每个窗口结束时隐藏状态的大小（取批内最大值）。如果它在增长，说明是前向计算本身"
+              "在爆炸（爆炸的是激活值，不是梯度）；用 tanh 或 sigmoid 时它永远不会超过 √H。",
+    },
+    # ---- alt texts: what each chart shows for this run, computed in rnnlab.captions ----
+    "alt.empty": {"en": "{chart}: no finite values to show yet.",
+                  "zh": "{chart}：暂时没有可显示的有限数值。"},
+    "alt.loss": {
+        "en": "Loss per training step: {first} nats at step 1, {last} (smoothed) after {steps} "
+              "steps, below the chance level {chance}; highest {top} at step {top_step}.",
+        "zh": "每个训练步的损失：第 1 步为 {first} 奈特，{steps} 步后（平滑）为 {last}，"
+              "低于随机水平 {chance}；最高为第 {top_step} 步的 {top}。",
+    },
+    "alt.loss_above": {
+        "en": "Loss per training step: {first} nats at step 1, {last} (smoothed) after {steps} "
+              "steps, above the chance level {chance}: training failed; highest {top} at step "
+              "{top_step}.",
+        "zh": "每个训练步的损失：第 1 步为 {first} 奈特，{steps} 步后（平滑）为 {last}，"
+              "高于随机水平 {chance}：训练失败了；最高为第 {top_step} 步的 {top}。",
+    },
+    "alt.grad_norm": {
+        "en": "Gradient norm before clipping, log scale: {first} at step 1, largest {top} at "
+              "step {top_step}, {ratio} times the first.",
+        "zh": "裁剪前的梯度范数（对数坐标）：第 1 步为 {first}，最大为第 {top_step} 步的 {top}，"
+              "是第 1 步的 {ratio} 倍。",
+    },
+    "alt.clipped": {"en": "{n} of {steps} steps were clipped to norm c = {c}.",
+                    "zh": "{steps} 步中有 {n} 步被裁剪到范数 c = {c}。"},
+    "alt.w_norm": {
+        "en": "‖W_hh‖₂ goes from {w0} to {w1} by step {step}; the spectral radius r(W_hh) "
+              "from {r0} to {r1}.",
+        "zh": "到第 {step} 步，‖W_hh‖₂ 从 {w0} 变为 {w1}；谱半径 r(W_hh) 从 {r0} 变为 {r1}。",
+    },
+    "alt.state_norm": {
+        "en": "Forward state ‖h_T‖₂, log scale: {first} at step 1, largest {top}, {state_ratio} "
+              "times the first; over the same steps the gradient norm grew to {grad_ratio} "
+              "times its first value.",
+        "zh": "前向状态 ‖h_T‖₂（对数坐标）：第 1 步为 {first}，最大为 {top}，是第 1 步的 "
+              "{state_ratio} 倍；同一段时间里，梯度范数增长到第 1 步的 {grad_ratio} 倍。",
+    },
+    "alt.distant": {
+        "en": "Median {q} by distance, log scale: {near} at distance 0, {far} at distance {d}. "
+              "Effective horizon: {horizon}.",
+        "zh": "{q} 的中位数随距离的变化（对数坐标）：距离 0 处为 {near}，距离 {d} 处为 {far}。"
+              "有效视野：{horizon}。",
+    },
+    "alt.jacobian_falls": {
+        "en": "Measured ‖∂h_t/∂h_k‖₂ falls from {a} to {b} over {steps} steps, {below} orders "
+              "of magnitude under the lecture's bound ({bound} at distance {d}).",
+        "zh": "实测 ‖∂h_t/∂h_k‖₂ 在 {steps} 步内从 {a} 降到 {b}，比讲义上界低 {below} 个数量级"
+              "（距离 {d} 处上界为 {bound}）。",
+    },
+    "alt.jacobian_rises": {
+        "en": "Measured ‖∂h_t/∂h_k‖₂ rises from {a} to {b} over {steps} steps, {below} orders "
+              "of magnitude under the lecture's bound ({bound} at distance {d}).",
+        "zh": "实测 ‖∂h_t/∂h_k‖₂ 在 {steps} 步内从 {a} 升到 {b}，比讲义上界低 {below} 个数量级"
+              "（距离 {d} 处上界为 {bound}）。",
+    },
+    "alt.heatmap": {
+        "en": "{q} for {n} pairs (t, k), log colour: largest {hi} at t = {hi_t}, k = {hi_k}; "
+              "smallest non-zero {lo} at t = {lo_t}, k = {lo_k}.",
+        "zh": "{n} 对 (t, k) 的 {q}，颜色为对数：最大值 {hi} 在 t = {hi_t}、k = {hi_k} 处；"
+              "最小的非零值 {lo} 在 t = {lo_t}、k = {lo_k} 处。",
+    },
+    "alt.shading": {"en": "The analysed text, shaded by contribution to the prediction at "
+                          "t = {t}. Largest: {top}.",
+                    "zh": "所分析的文本，按对第 t = {t} 步预测的贡献着色。贡献最大的：{top}。"},
+    "alt.share": {"en": "Share of the ∂J/∂W_hh terms from beyond distance d: {values}.",
+                  "zh": "∂J/∂W_hh 各项中来自距离 d 之外的占比：{values}。"},
+    "alt.one_step": {
+        "en": "Norm of each of the {n} one-step Jacobians: the true ‖diag(f′(z_j)) W_hh‖₂ has "
+              "median {correct} (from {lo} to {hi}); the note's form has median {lecture}.",
+        "zh": "{n} 个单步雅可比矩阵各自的范数：正确的 ‖diag(f′(z_j)) W_hh‖₂ 中位数为 {correct}"
+              "（范围 {lo} 到 {hi}）；讲义写法的中位数为 {lecture}。",
+    },
+    "alt.recall": {"en": "Keys recalled by distance: {values} (chance {chance}).",
+                   "zh": "各距离上答对的键的比例：{values}（随机水平 {chance}）。"},
 }

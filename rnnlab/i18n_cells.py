@@ -53,17 +53,43 @@ CELL_STRINGS: dict[str, dict[str, str]] = {
         "zh": "逐步上界：对 j = k+1, …, t 连乘精确的单步范数 ‖∂s_j/∂s_{j−1}‖₂；由 ‖AB‖₂ ≤ ‖A‖₂‖B‖₂，"
               "实测曲线永远不会超过它。",
     },
+    "chart.gated_title": {"en": "‖∂s_t/∂s_k‖₂ measured, by distance t − k",
+                          "zh": "实测 ‖∂s_t/∂s_k‖₂ 随距离 t − k 的变化"},
+    "chart.gated_bound_title": {"en": "Measured against the stepwise bound Π ‖∂s_j/∂s_{j−1}‖₂",
+                                "zh": "实测值与逐步上界 Π ‖∂s_j/∂s_{j−1}‖₂ 的对比"},
+    "ui.preset_changed": {
+        "en": "Changed from this lesson: {names}. Its description is about the lesson's own "
+              "settings; the tabs show the run of yours.",
+        "zh": "与本课程预设不同的设置：{names}。上面的说明针对的是预设本身的设置，各标签页显示的是你这组设置的训练结果。",
+    },
+    "alt.gated": {
+        "en": "Measured ‖∂s_t/∂s_k‖₂ (median over t) goes from {a} at distance {d0} to {b} at "
+              "distance {d1}, {below} orders of magnitude under the stepwise bound there.",
+        "zh": "实测 ‖∂s_t/∂s_k‖₂（对 t 取中位数）从距离 {d0} 处的 {a} 变为距离 {d1} 处的 {b}，"
+              "比那里的逐步上界低 {below} 个数量级。",
+    },
+    "alt.gated_c": {"en": "The cell path ‖∂c_t/∂c_k‖₂ goes from {a} to {b}.",
+                    "zh": "记忆通路 ‖∂c_t/∂c_k‖₂ 从 {a} 变为 {b}。"},
+    "alt.gates": {"en": "Over the {n} steps the mean {gate} gate lies between {lo} and {hi}.",
+                  "zh": "在这 {n} 步中，{gate}门的均值介于 {lo} 和 {hi} 之间。"},
+    "alt.gates_none": {"en": "No gate values to show.", "zh": "没有可显示的门值。"},
+    "alt.remedy": {"en": "Keys recalled: {parts}.", "zh": "答对的键：{parts}。"},
+    "alt.remedy_part": {"en": "{name} {a} at d = {d0}, {b} at d = {d1}",
+                        "zh": "{name} 在 d = {d0} 为 {a}，在 d = {d1} 为 {b}"},
     "ui.w_norm_gated": {"en": "‖W_hh‖₂ (all gates stacked)", "zh": "‖W_hh‖₂（各门堆叠）"},
     "ui.rate_c": {"en": "Measured rate, cell path", "zh": "实测速率（记忆通路）"},
     "ui.gates_title": {"en": "What the gates do to the gradient", "zh": "门对梯度做了什么"},
     "ui.gates_intro": {
-        "en": "Per step j of the analysed text: ln of the mean {gate} gate {gate_sym}_j over the "
-              "units, beside the measured per-step rate of the product, "
-              "ln ‖∂{q}_j/∂{q}_0‖₂ − ln ‖∂{q}_{{j−1}}/∂{q}_0‖₂. Where the gate stays near 1 "
-              "(ln near 0) the product barely shrinks: the additive path keeps the gradient.",
-        "zh": "在分析文本的每一步 j 上：各单元{gate}门 {gate_sym}_j 均值的对数，与乘积的实测每步速率 "
-              "ln ‖∂{q}_j/∂{q}_0‖₂ − ln ‖∂{q}_{{j−1}}/∂{q}_0‖₂ 并列。门值接近 1（对数接近 0）的地方，"
-              "乘积几乎不缩小：加法通路保住了梯度。",
+        "en": "Per step $j$ of the analysed text: ln of the mean {gate} gate ${gate_sym}_j$ over "
+              "the units, beside the measured per-step rate of the product, "
+              r"$\ln \|\partial {q}_j/\partial {q}_0\|_2 - \ln \|\partial {q}_{{j-1}}/\partial {q}_0\|_2$. "
+              "Where the gate stays near 1 (ln near 0) the memory's own factor barely shrinks the "
+              "product; where the measured rate lies above the gate's line, paths through h and "
+              "the gates add to it.",
+        "zh": "在分析文本的每一步 $j$ 上：各单元{gate}门 ${gate_sym}_j$ 均值的对数，与乘积的实测每步速率 "
+              r"$\ln \|\partial {q}_j/\partial {q}_0\|_2 - \ln \|\partial {q}_{{j-1}}/\partial {q}_0\|_2$ 并列。"
+              "门值接近 1（对数接近 0）的地方，记忆单元自身的因子几乎不使乘积缩小；实测速率高于门的曲线时，"
+              "是经过 h 和各个门的路径额外放大了它。",
     },
     "ui.gate.f": {"en": "forget", "zh": "遗忘"},
     "ui.gate.z": {"en": "update", "zh": "更新"},
@@ -79,6 +105,19 @@ CELL_STRINGS: dict[str, dict[str, str]] = {
                           "zh": "‖∂{q}_j/∂{q}_0‖₂ 的实测速率"},
     "axis.ln_per_step": {"en": "natural log per step", "zh": "每步的自然对数"},
     # ---- the remedy lesson: the cells on the long-range task ----
+    "preset.remedy.name": {"en": "The remedy: gates (LSTM, GRU)", "zh": "对策：门控单元（LSTM、GRU）"},
+    "preset.remedy.desc": {
+        "en": "An LSTM on the long-range task (d = 15, window T = 60). In tab ① turn on "
+              "“Compare the cells on this task”: the lecture's sigmoid RNN, tanh with an "
+              "orthogonal W_hh, the GRU and the LSTM train with the same text, seed, sizes and "
+              "window at d = 5 … 30, and the chart plots the keys each recalls. The sentence "
+              "under it states how far back each one recalled in those runs. Tab ③ shows the "
+              "LSTM's forget gates beside the measured rate of its cell path.",
+        "zh": "在长程依赖任务上训练的 LSTM（d = 15，窗口 T = 60）。在第①页打开“在这个任务上比较各种循环单元”："
+              "讲义中的 sigmoid RNN、正交初始化的 tanh RNN、GRU 和 LSTM 用相同的文本、随机种子、规模和窗口，"
+              "分别在 d = 5 … 30 上训练，图中画出各自答对的键的比例，图下的句子给出这些训练中每种单元能回溯多远。"
+              "第③页把 LSTM 的遗忘门与记忆通路的实测速率并列展示。",
+    },
     "ctl.remedy": {"en": "Compare the cells on this task", "zh": "在这个任务上比较各种循环单元"},
     "ctl.remedy.help": {
         "en": "Train the lecture's sigmoid RNN, tanh with an orthogonal W_hh, the GRU and the "

@@ -136,9 +136,13 @@ def derivative_from_output(activation: str, h: np.ndarray, out: np.ndarray | Non
     return out
 
 
+# the LSTM's forget gates start mostly open, f = σ(1) ≈ 0.73 (Jozefowicz, Zaremba & Sutskever 2015)
+FORGET_BIAS = 1.0
+
+
 def init_params(vocab_size: int, hidden_size: int, *, cell: str = "rnn", init: str = "gaussian",
                 spectral_norm: float | None = None, seed: int = 0,
-                forget_bias: float = 1.0) -> Params:
+                forget_bias: float = FORGET_BIAS) -> Params:
     """Random weights of `cell` ("rnn", "gru" or "lstm"). `init` chooses the recurrent matrix
     (each gate's H x H block for the gated cells); `spectral_norm` then rescales it (each block)
     to ||.||_2 = that. `forget_bias` is the LSTM's starting forget-gate bias.

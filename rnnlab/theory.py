@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rnnlab import theory_gates
 from rnnlab.i18n import LANGS
 
 # Charts a section can point at: "<tab>.<chart>"; the app maps each id to where it is drawn.
@@ -204,8 +205,8 @@ _SIGMOID = (
         r"$\|W^{(hh)}\|_2 = 1$. The chart follows $\|W^{(hh)}\|_2$ during training.",
         r"因此用 sigmoid 时，只要 $\|W^{(hh)}\|_2 < 4$，就有 $\beta_W \beta_h < 1$，梯度必然消失。"
         r"Pascanu、Mikolov 与 Bengio（2013）用 $W^{(hh)}$ 的最大奇异值 $\lambda_1$ 和 "
-        r"$\gamma = \beta_h$ 来表述：$\lambda_1 < 1/\gamma$ 是梯度消失的*充分*条件，而 "
-        r"$\lambda_1 > 1/\gamma$ 只是梯度爆炸的*必要*条件。对 tanh 和 ReLU，这个阈值是 "
+        r"$\gamma = \beta_h$ 来表述：$\lambda_1 < 1/\gamma$ 是梯度消失的**充分**条件，而 "
+        r"$\lambda_1 > 1/\gamma$ 只是梯度爆炸的**必要**条件。对 tanh 和 ReLU，这个阈值是 "
         r"$\|W^{(hh)}\|_2 = 1$。图表记录了训练过程中 $\|W^{(hh)}\|_2$ 的变化。",
     ),
 )
@@ -215,15 +216,27 @@ _MEANING = (
         r"Each term of the sum in section 2 is what step $k$ learns from the prediction at step "
         r"$t$. When the Jacobian products vanish, terms with large $t-k$ are negligible: the "
         r"gradient sees only a short window into the past (the **effective horizon** on the "
-        r"chart), and a dependency longer than that is not learned, however long you train "
-        r"(preset “The lecture's RNN (sigmoid)”). When they explode, distant terms dominate the "
-        r"sum, the gradient norm spikes, and one update can throw the weights far away: the loss "
-        r"jumps or turns into NaN (preset “Exploding (large ‖W_hh‖₂)”).",
+        r"chart; within about ten characters in preset “The lecture's RNN (sigmoid)”), and a "
+        r"dependency longer than that gets almost none of the learning signal. It is learned "
+        r"slowly, if at all, not never: in preset “Long-range test” a key 20 characters back is "
+        r"recalled hardly better than chance with a 50-character BPTT window, and well above "
+        r"chance with a 100-character window for the same amount of work. When the "
+        r"products explode, distant terms dominate the sum, the gradient norm spikes, and one "
+        r"update can throw the weights far away: in preset “Exploding gradients (tanh, "
+        r"‖W_hh‖₂ = 4)” the loss ends above chance while the tanh state stays bounded. A "
+        r"different failure looks similar on the loss curve: the forward state itself growing "
+        r"without bound (preset “Exploding activations (ReLU, carried state)”); the forward "
+        r"state's chart beside the gradient norm tells the two apart.",
         r"第 2 节求和式中的每一项，都是第 $k$ 步从第 $t$ 步的预测中学到的东西。当雅可比连乘积消失时，"
-        r"$t-k$ 较大的项可以忽略不计：梯度只能看到过去很短的一段（即图中的**有效视野**），"
-        r"比这更长的依赖无论训练多久都学不到（见“讲义中的 RNN（sigmoid）”预设）。当连乘积爆炸时，"
-        r"远处的项主导了整个求和，梯度范数陡然飙升，一次更新就可能把权重甩得很远：损失突然跳高，"
-        r"甚至变成 NaN（见“梯度爆炸（‖W_hh‖₂ 较大）”预设）。",
+        r"$t-k$ 较大的项可以忽略不计：梯度只能看到过去很短的一段（即图中的**有效视野**；"
+        r"在“讲义中的 RNN（sigmoid）”预设中约在十个字符以内），比这更长的依赖几乎得不到学习信号。"
+        r"这样的依赖学得很慢，甚至学不会，但并非注定学不会：在“长程依赖测试”预设中，"
+        r"用 50 个字符的 BPTT 窗口时，20 个字符之前的键答对的比例只比随机水平略高；换成 100 "
+        r"个字符的窗口、计算量不变，答对的比例就远高于随机水平。当连乘积爆炸时，远处的项主导了整个求和，"
+        r"梯度范数陡然飙升，一次更新就可能把权重甩得很远：在“梯度爆炸（tanh，‖W_hh‖₂ = 4）”"
+        r"预设中，tanh 的状态始终有界，损失却最终高于随机水平。另一种失败在损失曲线上看起来很像："
+        r"前向状态本身无限增长（见“激活值爆炸（ReLU，状态跨窗口延续）”预设）；"
+        r"把前向状态的图和梯度范数的图对照着看，就能分清两者。",
     ),
     _Text(
         "\n".join((
@@ -233,14 +246,17 @@ _MEANING = (
             r"whole gradient exceeds $c$, rescale it to norm $c$ (below); its direction is kept. "
             r"Clipping each entry to $[-c, c]$, as in Mikolov's RNN code, also stops the blow-up "
             r"but bends the direction. Both treat exploding, not vanishing "
-            r"(preset “Exploding, but clipped”).",
+            r"(preset “Exploding, but clipped”: the same run as the exploding one, and it "
+            r"trains).",
             r"- **Orthogonal or identity initialisation**: every singular value of $W^{(hh)}$ "
-            r"starts at 1, so the products neither shrink nor grow at first (presets “At the edge "
-            r"(tanh, orthogonal)” and “IRNN (identity-initialised ReLU)”, after Le, Jaitly & "
-            r"Hinton 2015).",
+            r"starts at 1. With the linear activation the products then neither shrink nor "
+            r"grow; with tanh they still shrink, because $\tanh' < 1$ away from 0, but slowly "
+            r"(preset “At the edge (tanh, orthogonal)”: a few per cent a step before training); "
+            r"with ReLU and the identity they stay exactly at 1 while units stay active (preset "
+            r"“IRNN (identity-initialised ReLU)”, after Le, Jaitly & Hinton 2015).",
             r"- **Gated units** (LSTM, GRU): the memory is updated additively through gates, so "
-            r"its Jacobian can stay close to the identity over many steps. They are beyond this "
-            r"lab, which studies the plain RNN.",
+            r"its Jacobian can stay close to the identity over many steps (section 8, and preset "
+            r"“The remedy: gates (LSTM, GRU)”).",
         )),
         "\n".join((
             r"常见的对策，简述如下：",
@@ -248,12 +264,14 @@ _MEANING = (
             r"- **梯度裁剪**（Pascanu 等，2013）：若整个梯度的全局范数 $\|g\|_2$ 超过 $c$，"
             r"就把它缩放到范数为 $c$（见下式），方向保持不变。像 Mikolov 的 RNN 代码那样把每个分量"
             r"截断到 $[-c, c]$，同样能阻止爆炸，但会改变梯度的方向。两种裁剪都只治爆炸，不治消失"
-            r"（见“梯度爆炸 + 裁剪”预设）。",
-            r"- **正交或单位矩阵初始化**：$W^{(hh)}$ 的所有奇异值一开始都等于 1，连乘积起初既不缩小"
-            r"也不放大（见“临界状态（tanh + 正交初始化）”和“IRNN（单位矩阵初始化的 ReLU）”预设，"
-            r"后者出自 Le、Jaitly 与 Hinton 2015)。",
+            r"（见“梯度爆炸 + 裁剪”预设：与梯度爆炸那次训练完全相同，只是加了裁剪，就能训练下去）。",
+            r"- **正交或单位矩阵初始化**：$W^{(hh)}$ 的所有奇异值一开始都等于 1。用线性激活时，"
+            r"连乘积既不缩小也不放大；用 tanh 时，由于 z 不为 0 处 $\tanh' < 1$，它仍会缩小，只是很慢"
+            r"（见“临界状态（tanh + 正交初始化）”预设：训练前每步缩小百分之几）；用 ReLU 加单位矩阵时，"
+            r"只要单元保持激活，它就恰好等于 1（见“IRNN（单位矩阵初始化的 ReLU）”预设，"
+            r"出自 Le、Jaitly 与 Hinton，2015）。",
             r"- **门控单元**（LSTM、GRU）：记忆通过门以加法方式更新，其雅可比矩阵可以在许多步内保持"
-            r"接近单位矩阵。它们不在本实验的范围内，这里研究的是普通 RNN。",
+            r"接近单位矩阵（见第 8 节和“对策：门控单元（LSTM、GRU）”预设）。",
         )),
     ),
     r"g \leftarrow \begin{cases} g, & \|g\|_2 \le c \\"
@@ -275,23 +293,55 @@ _SLIPS = (
         r"a column vector (denominator layout) and multiplies it by the *transposed* Jacobian:",
         r"**(a) 转置与 f′ 的取值点**：讲义把单步因子写成 $W^{T} \operatorname{diag}[f'(h_{j-1})]$，"
         r"并问为什么顺序看起来反了。答案在于布局。在分子布局下（$\partial h_j/\partial h_{j-1}$ "
-        r"的行对应 $h_j$)，雅可比矩阵是 $\operatorname{diag}(f'(z_j))\, W^{(hh)}$，与第 3 节一致。"
+        r"的行对应 $h_j$），雅可比矩阵是 $\operatorname{diag}(f'(z_j))\, W^{(hh)}$，与第 3 节一致。"
         r"而反向传播把梯度 $\partial J/\partial h_j$ 当作列向量（分母布局），"
-        r"乘的是雅可比矩阵的*转置*：",
+        r"乘的是雅可比矩阵的转置：",
     ),
     r"\frac{\partial J}{\partial h_{j-1}} ="
     r" \Big(\frac{\partial h_j}{\partial h_{j-1}}\Big)^{\!\top} \frac{\partial J}{\partial h_j}"
     r" = W^{(hh)\top} \operatorname{diag}\big(f'(z_j)\big)\, \frac{\partial J}{\partial h_j}",
     _Text(
         r"The transpose swaps the order of the two factors, which is the note's form, and it "
-        r"leaves the bound unchanged because $\|A^{\top}\|_2 = \|A\|_2$. What does need fixing "
-        r"is the argument of $f'$: the slope is taken at the pre-activation $z_j$, not at "
-        r"$h_{j-1}$. For the sigmoid $h_{j-1} \in (0, 1)$, so $\sigma'(h_{j-1})$ always lies "
-        r"between about 0.2 and 0.25 and hides saturation entirely.",
+        r"leaves the norm unchanged because $\|A^{\top}\|_2 = \|A\|_2$. The same holds for the "
+        r"whole product, with one condition: transposing a product also reverses the order of "
+        r"its factors,",
         r"转置交换了两个因子的顺序，这正是讲义中的写法；由于 $\|A^{\top}\|_2 = \|A\|_2$，"
-        r"它也不影响上界。真正需要更正的是 $f'$ 的自变量：斜率应在预激活 $z_j$ 处取值，而不是在 "
-        r"$h_{j-1}$ 处。对 sigmoid 而言 $h_{j-1} \in (0, 1)$，所以 $\sigma'(h_{j-1})$ 总在 0.2 到 "
-        r"0.25 之间，把饱和现象完全掩盖了。",
+        r"它也不改变范数。对整个乘积也是如此，但有一个条件：转置一个乘积时，因子的顺序也要倒过来，",
+    ),
+    r"\Big(\frac{\partial h_t}{\partial h_k}\Big)^{\!\top} = \big(J_t J_{t-1} \cdots J_{k+1}\big)^{\top}"
+    r" = J_{k+1}^{\top} J_{k+2}^{\top} \cdots J_t^{\top}, \qquad"
+    r" J_j = \operatorname{diag}\big(f'(z_j)\big)\, W^{(hh)}",
+    _Text(
+        r"so the note's product $\prod_j W^{T} \operatorname{diag}[\cdot]$ is the transpose "
+        r"of $\partial h_t/\partial h_k$ only when its factors are multiplied earliest first, "
+        r"$j = k+1$ on the left. In the order of section 3's product, latest on the left, the "
+        r"same transposed factors make a different matrix, whose norm in general differs too "
+        r"(the lab multiplies the note's factors earliest first).",
+        r"所以讲义的乘积 $\prod_j W^{T} \operatorname{diag}[\cdot]$ 只有在因子按最早的一步在前"
+        r"（$j = k+1$ 在最左边）相乘时，才是 $\partial h_t/\partial h_k$ 的转置。若按第 3 节乘积的顺序、"
+        r"最晚的一步在左边去乘，同样这些转置后的因子得到的是另一个矩阵，范数一般也不相同"
+        r"（本实验按最早的一步在前来乘讲义的因子）。",
+    ),
+    _Text(
+        r"What does need fixing is the argument of $f'$. The note's formula is eq. (5) of "
+        r"Pascanu, Mikolov & Bengio (2013), written for a network whose state is taken before "
+        r"the nonlinearity, $x_t = W \sigma(x_{t-1}) + W_{in} u_t + b$: there "
+        r"$\partial x_t/\partial x_{t-1} = W \operatorname{diag}(\sigma'(x_{t-1}))$, and the "
+        r"slope at the previous state is right. The lecture's state is taken after it, "
+        r"$h_t = f(z_t)$, so the slope belongs at the pre-activation $z_j$, not at $h_{j-1}$. "
+        r"For the sigmoid $h_{j-1} \in (0, 1)$, so $\sigma'(h_{j-1})$ always lies between about "
+        r"0.2 and 0.25 and hides saturation entirely. With tanh the wrong point can even change "
+        r"the verdict: after training, in preset “At the edge (tanh, orthogonal)”, the note's "
+        r"product grows with distance while the true one decays (turn on the note's formula in "
+        r"the Jacobian tab: the page says so when it happens).",
+        r"真正需要更正的是 $f'$ 的自变量。讲义的公式就是 Pascanu、Mikolov 与 Bengio（2013）"
+        r"的式 (5)，那里的网络把非线性之前的量当作状态：$x_t = W \sigma(x_{t-1}) + W_{in} u_t + b$，"
+        r"于是 $\partial x_t/\partial x_{t-1} = W \operatorname{diag}(\sigma'(x_{t-1}))$，"
+        r"斜率取在上一步的状态处是对的。讲义的状态取在非线性之后，即 $h_t = f(z_t)$，所以斜率应在"
+        r"预激活 $z_j$ 处取值，而不是在 $h_{j-1}$ 处。对 sigmoid 而言 $h_{j-1} \in (0, 1)$，"
+        r"所以 $\sigma'(h_{j-1})$ 总在 0.2 到 0.25 之间，把饱和现象完全掩盖了。用 tanh 时，"
+        r"取错点甚至会改变结论：在“临界状态（tanh + 正交初始化）”预设训练之后，讲义的乘积随距离增长，"
+        r"而真正的乘积在衰减（在雅可比标签页打开“使用讲义中的公式”，出现这种情况时页面会指出来）。",
     ),
     _Text(
         r"**(b) The sigmoid's slope is at most 1/4, not 1.** With $\beta_h = 1/4$ the bound "
@@ -315,7 +365,7 @@ _SLIPS = (
         r"$\partial^{+} h_k/\partial W$, with $h_{k-1}$ held fixed (section 2); the total "
         r"derivative would count the earlier paths again.",
         r"**(d) 链式法则中的 $\partial h_k/\partial W$ 是直接偏导数** "
-        r"$\partial^{+} h_k/\partial W$,"
+        r"$\partial^{+} h_k/\partial W$，"
         r"即保持 $h_{k-1}$ 不变（见第 2 节）；若用全导数，前面那些路径会被重复计算。",
     ),
     _Text(
@@ -341,6 +391,7 @@ _SECTIONS: tuple[tuple[str, _Text, str | None, tuple[_Part, ...]], ...] = (
      "distant.by_distance", _MEANING),
     ("slips", _Text("7. Where the lecture note slips, and the answer to its question",
                     "7. 讲义的疏漏，以及它所提问题的答案"), "jacobian.by_distance", _SLIPS),
+    ("gates", theory_gates.TITLE, "jacobian.by_distance", theory_gates.BODY),
 )
 
 

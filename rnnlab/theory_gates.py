@@ -25,7 +25,7 @@ BODY = (
         r"$h_{t-1}$ (PyTorch's equations, which the lab uses):",
         r"RNN 每一步都会覆盖自己的状态 $h_t = f(W^{(hh)} h_{t-1} + \dots)$，所以梯度每往回走一步，"
         r"都要乘上 $\operatorname{diag}(f'(z_t)) W^{(hh)}$。LSTM（Hochreiter 与 Schmidhuber，1997）"
-        r"另外保存一个状态，即记忆单元 $c_t$，并通过门以*加法*的方式修改它。门是由 $x_t$ 和 "
+        r"另外保存一个状态，即记忆单元 $c_t$，并通过门以**加法**的方式修改它。门是由 $x_t$ 和 "
         r"$h_{t-1}$ 算出的、介于 0 和 1 之间的数（本实验采用 PyTorch 的公式）：",
     ),
     r"\begin{aligned}"
@@ -52,7 +52,7 @@ BODY = (
         r"gate per step. The lab starts the forget-gate bias at 1, so that $f \approx 0.73$ at "
         r"first rather than $0.5$ (Jozefowicz, Zaremba & Sutskever 2015).",
         r"因此沿着这条通路，梯度只会随遗忘门的关闭而缩小。遗忘门一直接近 1 的单元，可以把梯度几乎不减地"
-        r"传过很多步；什么时候保留、什么时候遗忘，由网络自己*学*出来，而不是由 $\|W^{(hh)}\|_2$ 和 "
+        r"传过很多步；什么时候保留、什么时候遗忘，由网络自己**学**出来，而不是由 $\|W^{(hh)}\|_2$ 和 "
         r"$\beta_h$ 事先决定衰减的速度。状态 $s_t = (h_t, c_t)$ 的完整雅可比矩阵 "
         r"$\partial s_t/\partial s_{t-1}$ 还包含经过 $h$ 和各个门的路径；雅可比标签页把它整体测出来，"
         r"即 $\|\partial s_t/\partial s_k\|_2$，并在旁边给出记忆子块 $\|\partial c_t/\partial c_k\|_2$ "

@@ -26,7 +26,15 @@ from rnnlab.analysis import (
     word_contributions,
 )
 from rnnlab.jacobians import _START, _lanczos_top, top_eigenvalues
-from rnnlab.model import ACTIVATIONS, Params, activate, init_params
+from rnnlab.model import (
+    ACTIVATIONS,
+    Params,
+    activate,
+    derivative,
+    forward_states,
+    init_params,
+    pre_activations,
+)
 
 V, H, T = 7, 5, 6
 
@@ -264,12 +272,35 @@ def test_linear_scaled_orthogonal_has_the_closed_form_rate():
 
 def test_bound_gaps_at_the_largest_distance():
     """Linear with a scaled orthogonal W_hh: ‖W^d‖ = ‖W‖^d and f' = 1 = β_h, so both bounds are
-    tight and neither gap holds any slack."""
+    tight and no gap holds any slack."""
     p = init_params(V, 8, init="orthogonal", spectral_norm=0.7, seed=5)
-    gaps = bound_gaps(jacobian_norms(p, np.zeros(30, dtype=int), activation="linear"))
+    x = np.zeros(30, dtype=int)
+    gaps = bound_gaps(jacobian_norms(p, x, activation="linear"),
+                      one_step_norms(p, x, activation="linear"))
     assert gaps.distance == 30
-    assert gaps.slopes == pytest.approx(0.0, abs=1e-9)
-    assert gaps.products == pytest.approx(0.0, abs=1e-9)
+    for gap in (gaps.slopes, gaps.steps, gaps.products, gaps.below_bound):
+        assert gap == pytest.approx(0.0, abs=1e-9)
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+def test_bound_gaps_split_the_slack_as_the_explicit_products_do(activation):
+    """steps = log10 of Π ‖W_hh‖₂ max|f'| over Π ‖J_j‖₂, products = log10 of Π ‖J_j‖₂ over
+    ‖Π J_j‖₂, each computed here from explicit matrices by numpy's SVD."""
+    p, x, _, _ = _setup(activation, spectral_norm=1.3, T=12)
+    J = step_jacobians(p, x, activation=activation)  # (T, H, H)
+    norms = jacobian_norms(p, x, activation=activation)
+    gaps = bound_gaps(norms, one_step_norms(p, x, activation=activation))
+    one = np.linalg.norm(J, 2, axis=(1, 2))  # (T,)
+    P = np.linalg.multi_dot(J[::-1])  # J_T ... J_1 = ∂h_T/∂h_0
+    beta_W = np.linalg.norm(p.W_hh, 2)
+    hs = forward_states(p, x[:, None], np.zeros((1, H)), activation)
+    z = pre_activations(p, x[:, None], hs, np.zeros((1, H)))[:, 0]
+    fmax = np.abs(derivative(activation, z)).max(axis=1)  # (T,)
+    assert gaps.distance == len(x)
+    assert gaps.steps == pytest.approx(np.log10(np.prod(beta_W * fmax) / np.prod(one)), abs=1e-9)
+    assert gaps.products == pytest.approx(np.log10(np.prod(one) / np.linalg.norm(P, 2)),
+                                          abs=1e-9)
+    assert gaps.steps >= -1e-12 and gaps.products >= -1e-12
 
 
 def test_tiny_norms_stay_exact_far_below_float64():
@@ -441,14 +472,47 @@ def test_summarize_gives_order_statistics_per_distance():
     assert set(s.index.get_level_values("quantity")) == {"grad_W", "grad_h"}
 
 
-def test_horizon_is_the_first_distance_below_the_fraction():
-    medians = [1.0, 0.1, 0.01, 0.001, 1e-4, 1e-5]
-    summary = pd.DataFrame({"distance": range(6), "quantity": "grad_W", "median": medians})
-    assert horizon(summary, fraction=1e-3) == 4  # 0.001 is not below 1e-3 · 1
-    assert horizon(summary, fraction=1e-2) == 3
-    assert horizon(summary, fraction=1e-9) is None
+def _pairs(term, T=12):
+    """A distant_contributions-like table with grad_W = term(t, k) for 1 ≤ k ≤ t ≤ T."""
+    t, k = np.tril_indices(T)
+    t, k = t + 1, k + 1
+    return pd.DataFrame({"t": t, "k": k, "distance": t - k,
+                         "grad_W": [term(a, b) for a, b in zip(t, k, strict=True)]})
+
+
+def test_horizon_is_the_first_trusted_distance_below_the_fraction():
+    pairs = _pairs(lambda t, k: 10.0 ** -(t - k))
+    h = horizon(pairs, fraction=1e-3)
+    assert (h.distance, h.verdict) == (4, "reached")  # 0.001 is not below 1e-3 · 1
+    assert h.rate == pytest.approx(-np.log(10.0))
+    assert horizon(pairs, fraction=1e-2).distance == 3
+    # T = 12 has 12 - d pairs at distance d, 11 - d of them with k > 1: d ≤ 6 has 5 or more
+    assert h.trusted_up_to == 6 and h.largest == 11
+    far = horizon(pairs, fraction=1e-9)
+    assert (far.distance, far.verdict) == (None, "beyond")
     with pytest.raises(ValueError):
-        horizon(summary.iloc[1:])
+        horizon(pairs[pairs.distance > 0])
+
+
+def test_horizon_ignores_the_step_1_terms_that_h0_makes_zero():
+    """(∂J_t/∂z_1) h_0ᵀ = 0 at every t: the old median at the largest distances was that zero,
+    a horizon at once for a gradient that does not decay."""
+    flat = _pairs(lambda t, k: 0.0 if k == 1 else 1.0)
+    h = horizon(flat)
+    assert (h.distance, h.verdict, h.rate) == (None, "no_decay", pytest.approx(0.0, abs=1e-12))
+    growing = horizon(_pairs(lambda t, k: 0.0 if k == 1 else 2.0 ** (t - k)))
+    assert growing.verdict == "no_decay" and growing.rate == pytest.approx(np.log(2.0))
+
+
+def test_horizon_needs_enough_pairs_at_a_distance():
+    """A dip at distances with fewer than min_pairs pairs is not a horizon."""
+    pairs = _pairs(lambda t, k: 1e-9 if t - k >= 8 else 0.9 ** (t - k))
+    assert horizon(pairs).verdict == "beyond"
+    assert horizon(pairs, min_pairs=1).distance == 8
+
+
+def test_horizon_without_any_signal():
+    assert horizon(_pairs(lambda t, k: 0.0)).verdict == "no_signal"
 
 
 def test_share_beyond_sums_the_terms_past_each_distance():

@@ -67,9 +67,9 @@ def default_page() -> AppTest:
 def test_default_page_fills_every_tab_without_pressing_anything(default_page):
     at = default_page
     assert not at.exception
-    assert [t.label for t in at.tabs] == ["① Training", "② Distant words", "③ Jacobian norms",
-                                          "④ Theory"]
-    assert len(vega_charts(at.tabs[0])) == 3
+    assert [t.label for t in at.tabs][:4] == ["① Training", "② Distant words",
+                                              "③ Jacobian norms", "④ Theory"]
+    assert len(vega_charts(at.tabs[0])) == 4  # loss, gradient norm, forward state, ‖W_hh‖₂
     assert len(vega_charts(at.tabs[1])) == 4
     assert len(vega_charts(at.tabs[2])) == 3
     assert len(at.tabs[3].latex) >= 5
@@ -206,7 +206,7 @@ def test_each_lesson_preset_sets_every_control():
 
 
 def test_diverging_training_is_explained_and_the_page_keeps_working():
-    at = open_page(preset="exploding")
+    at = open_page(preset="state_blowup")
     assert not at.exception
     errors = " ".join(e.value for e in at.error)
     assert "diverged at step" in errors

@@ -25,9 +25,9 @@ def gated_page(request):
 def test_a_gated_cell_fills_every_tab(gated_page):
     cell, at = gated_page
     assert not at.exception and not at.error
-    assert len(vega_charts(at.tabs[0])) == 3
+    assert len(vega_charts(at.tabs[0])) == 4
     assert len(vega_charts(at.tabs[1])) == 4
-    assert len(vega_charts(at.tabs[2])) == 2  # by distance, and the gates step by step
+    assert len(vega_charts(at.tabs[2])) == 3  # measured, against the bound, the gates
     assert at.query_params["cell"] == [cell]
     act = next(s for s in at.sidebar.selectbox if s.key == "act")
     assert act.disabled

@@ -7,6 +7,7 @@ import pytest
 
 from rnnlab.config import CLIPS, CORPORA, OPTIMIZERS
 from rnnlab.i18n import LANGS, STRINGS, option_label, t
+from rnnlab.lessons import PRESETS
 from rnnlab.model import ACTIVATIONS, INITS
 from rnnlab.theory import CHART_IDS, sections
 
@@ -18,7 +19,6 @@ OPTION_CODES = {
     "corpus": CORPORA,
     "lang": LANGS,
 }
-PRESETS = ("lecture", "edge", "exploding", "clipped", "irnn", "longrange")
 REQUIRED_KEYS = (
     "err.empty", "err.binary", "err.not_utf8", "err.too_short", "err.too_large",
     "err.unknown_corpus", "diverged", "cfg.out_of_range", "cfg.not_a_number",
@@ -160,7 +160,7 @@ def test_theory_languages_have_the_same_structure_and_maths():
     en, zh = sections("en"), sections("zh")
     assert [s.key for s in en] == [s.key for s in zh]
     assert [s.key for s in en] == ["model", "chain_rule", "jacobian", "bound", "sigmoid",
-                                   "meaning", "slips"]
+                                   "meaning", "slips", "gates"]
     assert [s.chart for s in en] == [s.chart for s in zh]
     assert [[b.kind for b in s.blocks] for s in en] == [[b.kind for b in s.blocks] for s in zh]
     assert latex_blocks("en") == latex_blocks("zh")
@@ -221,9 +221,46 @@ def test_theory_names_presets_as_the_ui_does():
     for lang in LANGS:
         meaning = {s.key: s for s in sections(lang)}["meaning"]
         text = " ".join(b.text for b in meaning.blocks)
-        for code in ("lecture", "exploding", "clipped", "edge", "irnn"):
+        for code in PRESETS:
             assert t(f"preset.{code}.name", lang) in text, (lang, code)
 
 
 def test_unknown_theory_language_falls_back_to_english():
     assert sections("fr") == sections("en")
+
+
+def _chinese_texts():
+    yield from ((key, entry["zh"]) for key, entry in STRINGS.items())
+    for s in sections("zh"):
+        yield from ((s.key, b.text) for b in s.blocks if b.kind == "md")
+
+
+ASCII_BY_HANZI = re.compile(r"[\u4e00-\u9fff][,;:?!()]|[,;:?!()][\u4e00-\u9fff]")
+
+
+def test_chinese_punctuation_is_full_width_next_to_hanzi():
+    bad = [(key, m.group()) for key, text in _chinese_texts()
+           for m in ASCII_BY_HANZI.finditer(text)]
+    assert not bad
+    assert ASCII_BY_HANZI.search("见第 5 节)") and ASCII_BY_HANZI.search("(见")
+
+
+def test_chinese_has_no_italic_hanzi_and_no_literal_phrasing():
+    """Hanzi have no italics (emphasis is bold); 实验室 and 向前 n 个字符 read as a
+    laboratory and as "forward" to a Chinese reader."""
+    italic = re.compile(r"(?<![*\\])\*(?!\*)[^*$]*[\u4e00-\u9fff][^*$]*(?<!\*)\*(?!\*)")
+    for key, text in _chinese_texts():
+        assert not italic.search(text), key
+        for phrase in ("实验室", "向前", "请换一个步"):
+            assert phrase not in text, (key, phrase)
+    assert italic.search("是*充分*条件")
+
+
+def test_every_preset_a_chinese_string_names_exists():
+    names = {t(f"preset.{code}.name", "zh") for code in PRESETS}
+    for key, text in _chinese_texts():
+        for name in re.findall(r"“([^”]+)”预设", text):
+            assert name in names, (key, name)
+    for key, entry in STRINGS.items():
+        for name in re.findall(r"preset “([^”]+)”", entry["en"]):
+            assert name in {t(f"preset.{c}.name", "en") for c in PRESETS}, (key, name)

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from rnnlab import analysis, charts, gates
+from rnnlab import analysis, captions, charts, gates
 from rnnlab.cells import get_cell
 from rnnlab.i18n import t
 from ui.shared import csv_button, md_escape
@@ -53,10 +53,19 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
     names = {"measured": t("q.measured_s", lang), "stepwise_bound": t("q.stepwise_s", lang),
              "measured_c": t("q.measured_c", lang)}
     shown = summary.assign(series=summary["quantity"].map(names))
-    order = [names[q] for q in ("measured", "stepwise_bound", "measured_c")
-             if q in set(summary["quantity"])]
-    st.altair_chart(charts.by_distance_chart(shown, t("chart.jacobian_title", lang),
-                                             "‖∂s_t/∂s_k‖₂", lang, order), width="stretch")
+    # the measured norms on their own scale first: beside the bound, which may be many orders
+    # of magnitude above, their shape would be flattened to a line
+    measured = [names[q] for q in ("measured", "measured_c") if q in set(summary["quantity"])]
+    st.altair_chart(charts.by_distance_chart(shown[shown.series.isin(measured)],
+                                             t("chart.gated_title", lang), "‖∂s_t/∂s_k‖₂", lang,
+                                             measured), width="stretch",
+                    alt=captions.gated_alt(norms, lang))
+    pair = [names["measured"], names["stepwise_bound"]]
+    st.altair_chart(charts.by_distance_chart(shown[shown.series.isin(pair)],
+                                             t("chart.gated_bound_title", lang), "‖∂s_t/∂s_k‖₂",
+                                             lang, pair), width="stretch",
+                    alt=captions.gated_alt(norms.drop(columns="log10_measured_c",
+                                                      errors="ignore"), lang))
     defs = ["def.measured_s", "def.stepwise_s"] + (["def.measured_c"] if lstm else [])
     st.markdown(" · ".join(t(d, lang) for d in defs))
     if len(norms) < len(window) * (len(window) - 1) // 2:
@@ -67,7 +76,8 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
     gate = t(f"ui.gate.{gsum.gate}", lang)
     q = "c" if lstm else "h"
     st.markdown(t("ui.gates_intro", lang, gate=gate, gate_sym=gsum.gate, q=q))
-    st.altair_chart(gates_chart(profile, gate, q, lang), width="stretch")
+    st.altair_chart(gates_chart(profile, gate, q, lang), width="stretch",
+                    alt=captions.gates_alt(profile, gate, lang))
     if gsum.steps:
         st.caption(t("ui.gates_caption", lang, n=gsum.steps, gate=gate, lg=gsum.ln_gate,
                      rate=gsum.rate))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from rnnlab import analysis, charts, corpus
+from rnnlab import analysis, captions, charts, corpus
 from rnnlab.config import LabConfig
 from rnnlab.i18n import t
+from ui.gated import gated_jacobian
 from ui.shared import csv_button, md_escape
 
 ANALYSIS_MAX = 150  # characters of text analysed at most: T(T+1)/2 pairs
@@ -62,22 +63,25 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
         return window
     names = {q: t(f"q.{q}", lang) for q in analysis.QUANTITIES}
     shown = summary.assign(series=summary["quantity"].map(names))
-    h = analysis.horizon(summary)
+    h = analysis.horizon(pairs)
     shares = analysis.share_beyond(pairs)
     T = len(window) - 1
     c1, c2, c3 = st.columns(3)
-    c1.metric(t("ui.horizon", lang), t("ui.steps_back", lang, n=h) if h is not None
-              else t("ui.beyond_window", lang, n=T - 1), help=t("def.horizon", lang))
+    c1.metric(t("ui.horizon", lang), captions.horizon_value(h, lang), help=t("def.horizon", lang))
     for col, d in ((c2, 5), (c3, 15)):
         share = shares.loc[shares.distance == d, "share"]
         col.metric(t("ui.share_beyond", lang, d=d),
                    f"{float(share.iloc[0]):.1%}" if len(share) else "—",
                    help=t("def.share_beyond", lang))
+    few = captions.few_pairs_caption(h, analysis.MIN_PAIRS, lang)
     chart = charts.by_distance_chart(shown, t("chart.distant_title", lang),
                                      t("axis.contribution", lang), lang,
-                                     [names[q] for q in analysis.QUANTITIES])
-    st.altair_chart(chart, width="stretch")
+                                     [names[q] for q in analysis.QUANTITIES],
+                                     few_from=h.trusted_up_to + 0.5 if few else None)
+    st.altair_chart(chart, width="stretch", alt=captions.distant_alt(summary, h, lang))
     st.markdown(" · ".join(t(f"def.{q}", lang) for q in analysis.QUANTITIES))
+    if few:
+        st.markdown(few)
     csv_button(pairs, "rnnlab_contributions.csv", lang, "dl_contrib")
 
     st.subheader(t("ui.shading", lang))
@@ -101,7 +105,8 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
                                              t("chart.shading_title", lang, t=pos),
                                              t("q.word_x" if by_word else "q.grad_x", lang),
                                              lang),
-                        width="stretch")
+                        width="stretch",
+                        alt=captions.shading_alt(chars, words, by_word, pos, lang))
         csv_button(chars.merge(words[["word", "text"]], on="word", how="left"),
                    f"rnnlab_contributions_t{pos}.csv", lang, "dl_shading")
         top = words.sort_values("contribution", ascending=False).head(5)
@@ -111,8 +116,10 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
                                                               strict=True))))
     st.subheader(t("ui.heatmap", lang))
     st.altair_chart(charts.heatmap_chart(pairs, "grad_h", t("chart.heat_title", lang),
-                                         t("q.grad_h", lang), lang), width="stretch")
-    st.altair_chart(charts.share_chart(shares, lang), width="stretch")
+                                         t("q.grad_h", lang), lang), width="stretch",
+                    alt=captions.heatmap_alt(pairs, "grad_h", t("q.grad_h", lang), lang))
+    st.altair_chart(charts.share_chart(shares, lang), width="stretch",
+                    alt=captions.share_alt(shares, lang))
     csv_button(shares, "rnnlab_share_beyond.csv", lang, "dl_share")
     return window
 
@@ -120,7 +127,8 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
 def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, window: str,
                  lang: str) -> None:
     """Measured ‖∂h_t/∂h_k‖₂ against the stepwise bound and (β_W β_h)^(t-k)."""
-    st.markdown(t("ui.jacobian_intro", lang))
+    if config.cell == "rnn":
+        st.markdown(t("ui.jacobian_intro", lang))
     steps = sorted(result.checkpoints)
     c1, c2 = st.columns([3, 2])
     if len(steps) > 1:
@@ -139,6 +147,9 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
         step = steps[0]
         st.query_params.pop("ckpt", None)
         c1.caption(t("ui.before_training", lang))
+    if config.cell != "rnn":  # a gated cell: its own state Jacobians, no lecture's bound
+        gated_jacobian(run_key, step, result.checkpoints[step], window, text.vocab, lang)
+        return
     lecture = c2.toggle(t("ctl.lecture_form", lang), key="note_form",
                         help=t("ctl.lecture_form.help", lang), bind="query-params")
     params = result.checkpoints[step]
@@ -171,23 +182,32 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
     shown = summary.assign(series=summary["quantity"].map(names))
     order = [names[q] for q in ("measured", "bound", "stepwise_bound")]
     st.altair_chart(charts.by_distance_chart(shown, t("chart.jacobian_title", lang),
-                                             y_title, lang, order), width="stretch")
+                                             y_title, lang, order), width="stretch",
+                    alt=captions.jacobian_alt(norms, lang))
     st.markdown(" · ".join(t(d, lang) for d in defs))
-    gaps = analysis.bound_gaps(norms)
-    if not lecture and np.isfinite(gaps.slopes) and gaps.slopes < np.log10(2) and gaps.products > 1:
-        # the two bounds overlap on the chart: say why, and where the slack really is
-        st.caption(t("ui.slopes_vs_directions", lang, d=gaps.distance, slopes=10**gaps.slopes,
-                     dirs=gaps.products))
+    if lecture:  # does the note's form change the verdict on this run? say so when it does
+        true_norms = norms_for(run_key, step, window, config.activation, "correct", params,
+                               text.vocab)[0]
+        change = captions.form_verdict_caption(analysis.decay_rate(true_norms),
+                                               analysis.decay_rate(norms), lang)
+        if change:
+            st.warning(change)
+    else:  # when the two bounds overlap on the chart: say why, and where the slack really is
+        gap = captions.gaps_caption(analysis.bound_gaps(norms, one_step), lang)
+        if gap:
+            st.caption(gap)
     if np.isinf(norms[["measured", "stepwise_bound", "bound"]].to_numpy()).any():
         st.caption(t("ui.beyond_float64", lang))
     if len(norms) < len(window) * (len(window) - 1) // 2:
         st.caption(t("ui.pairs_sampled", lang, n=len(norms)))
     csv_button(norms, "rnnlab_jacobian_norms.csv", lang, "dl_norms")
     st.altair_chart(charts.heatmap_chart(norms, "measured", t("chart.jheat_title", lang),
-                                         y_title, lang), width="stretch")
+                                         y_title, lang), width="stretch",
+                    alt=captions.heatmap_alt(norms, "measured", y_title, lang))
     st.subheader(t("ui.one_step", lang))
     st.markdown(t("ui.one_step_intro", lang))
-    st.altair_chart(charts.one_step_chart(one_step, lang), width="stretch")
+    st.altair_chart(charts.one_step_chart(one_step, lang), width="stretch",
+                    alt=captions.one_step_alt(one_step, lang))
     csv_button(one_step, "rnnlab_one_step_norms.csv", lang, "dl_one_step")
 
 

@@ -6,7 +6,7 @@ import time
 
 import streamlit as st
 
-from rnnlab import charts, remedy
+from rnnlab import captions, charts, remedy
 from rnnlab.config import LabConfig
 from rnnlab.corpus import load_corpus
 from rnnlab.i18n import t
@@ -36,7 +36,8 @@ def remedy_ui(config: LabConfig, lang: str) -> None:
     bar.empty()
     table = remedy.recall_table({k: run.result for k, run in runs.items()})
     names = {code: t(f"remedy.{code}", lang) for code, _ in remedy.SETTINGS}
-    st.altair_chart(charts.remedy_chart(table, names, lang), width="stretch")
+    st.altair_chart(charts.remedy_chart(table, names, lang), width="stretch",
+                    alt=captions.remedy_alt(table, names, lang))
     st.caption(remedy_sentence(table, config, lang))
     csv_button(table, "rnnlab_remedy_recall.csv", lang, "dl_remedy")
 

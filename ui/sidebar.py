@@ -40,6 +40,10 @@ def uploaded_corpus(data: bytes, min_chars: int) -> corpus.Corpus:
     return corpus.corpus_from_bytes(data, min_chars=min_chars)
 
 
+URL_OF = {field: name for name, (field, _, _) in NUMBERS.items()} | {
+    field: name for name, field in CHOICE_FIELDS.items()} | {"reset_state": "reset"}
+
+
 def seed_from_url() -> str:
     """On a session's first run, copy the link's choice parameters into the controls."""
     state = st.session_state
@@ -120,7 +124,7 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
     sb.selectbox(t("ctl.preset", lang), tuple(lessons.PRESETS), key="preset",
                  on_change=on_preset, format_func=lambda c: t(f"preset.{c}.name", lang),
                  help=t("ctl.preset.help", lang))
-    sb.caption(t(f"preset.{st.session_state.preset}.desc", lang))
+    description = sb.empty()  # filled once the settings are known: the lesson's, or changed
 
     sb.subheader(t("ui.data", lang))
     corpus_name = choice(sb, "corpus", "corpus", lang, "ctl.corpus", DEFAULT.corpus)
@@ -168,6 +172,13 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
     if problems:
         notes += [t(p.code, lang, **p.params) for p in problems]
         config = DEFAULT
+    preset = st.session_state.preset
+    changed = lessons.changed_fields(preset, config)
+    with description.container():
+        st.caption(t(f"preset.{preset}.desc", lang))
+        if changed:
+            names = ", ".join(f"`{URL_OF.get(f, f)}`" for f in changed)
+            st.caption(t("ui.preset_changed", lang, names=names))
     text, message = training_text(config, upload, lang)
     if message:
         notes.append(message)

@@ -1,0 +1,233 @@
+"""Sentences computed from a run: the charts' alt texts and the captions that state a number.
+
+Pure functions from rnnlab's tables to a string in the page's language, so every sentence a
+student reads (or a screen reader speaks) is a measured fact of this run, tested without
+Streamlit like any other number.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from rnnlab.analysis import BoundGaps, Horizon
+from rnnlab.i18n import t
+
+
+def number(value: float, log10: float | None = None) -> str:
+    """A value for a sentence, three significant digits: 4.23, 0.0123, 3.1e-28; from its exact
+    log10 when the value itself is beyond float64's range (0 or inf)."""
+    if log10 is None or (np.isfinite(value) and value != 0):
+        if not np.isfinite(value):
+            return str(value)
+        if value == 0 or 1e-3 <= abs(value) < 1e4:
+            return f"{value:.3g}"
+        return f"{value:.2g}".replace("e+0", "e").replace("e-0", "e-").replace("e+", "e")
+    if not np.isfinite(log10):
+        return "0" if log10 < 0 else "inf"
+    exponent = math.floor(log10)
+    return f"{10 ** (log10 - exponent):.2g}e{exponent}"
+
+
+def _finite(history: pd.DataFrame, column: str) -> pd.DataFrame:
+    return history[np.isfinite(history[column].to_numpy(dtype=np.float64))]
+
+
+def loss_alt(history: pd.DataFrame, chance: float, lang: str) -> str:
+    """Alt text of the loss chart."""
+    rows = _finite(history, "loss")
+    if rows.empty:
+        return t("alt.empty", lang, chart=t("chart.loss_title", lang))
+    smooth = rows["loss"].ewm(span=20).mean()
+    top = rows.loc[rows["loss"].idxmax()]
+    key = "alt.loss_above" if smooth.iloc[-1] > chance else "alt.loss"
+    return t(key, lang, first=number(rows["loss"].iloc[0]), last=number(smooth.iloc[-1]),
+             steps=int(rows["step"].iloc[-1]), chance=number(chance), top=number(top["loss"]),
+             top_step=int(top["step"]))
+
+
+def grad_norm_alt(history: pd.DataFrame, clip: str, clip_at: float, lang: str) -> str:
+    """Alt text of the gradient-norm chart: where it starts, its largest value, the clipping."""
+    rows = _finite(history, "grad_norm")
+    if rows.empty:
+        return t("alt.empty", lang, chart=t("chart.grad_title", lang))
+    top = rows.loc[rows["grad_norm"].idxmax()]
+    first = float(rows["grad_norm"].iloc[0])
+    text = t("alt.grad_norm", lang, first=number(first), top=number(top["grad_norm"]),
+             top_step=int(top["step"]), ratio=number(top["grad_norm"] / first if first else 0))
+    if clip != "none":
+        text += " " + t("alt.clipped", lang, n=int(history["clipped"].sum()), steps=len(history),
+                        c=number(clip_at))
+    return text
+
+
+def w_norm_alt(history: pd.DataFrame, lang: str) -> str:
+    """Alt text of the ‖W_hh‖₂ and spectral radius chart."""
+    rows = history[["step", "w_norm", "spectral_radius"]].dropna()
+    if rows.empty:
+        return t("alt.empty", lang, chart=t("chart.w_title", lang))
+    return t("alt.w_norm", lang, w0=number(rows["w_norm"].iloc[0]),
+             w1=number(rows["w_norm"].iloc[-1]), r0=number(rows["spectral_radius"].iloc[0]),
+             r1=number(rows["spectral_radius"].iloc[-1]), step=int(rows["step"].iloc[-1]))
+
+
+def state_norm_alt(history: pd.DataFrame, lang: str) -> str:
+    """Alt text of the forward-state chart, with the gradient norm's growth beside it: which of
+    the two grew tells a forward blow-up from an exploding gradient."""
+    rows = _finite(history, "state_norm")
+    if rows.empty:
+        return t("alt.empty", lang, chart=t("chart.state_title", lang))
+    grads = _finite(history, "grad_norm")["grad_norm"]
+    return t("alt.state_norm", lang, first=number(rows["state_norm"].iloc[0]),
+             top=number(rows["state_norm"].max()),
+             state_ratio=number(rows["state_norm"].max() / rows["state_norm"].iloc[0]),
+             grad_ratio=number(grads.max() / grads.iloc[0]) if len(grads) else "—")
+
+
+def horizon_value(h: Horizon, lang: str) -> str:
+    """The horizon metric's value: a distance, or why there is none."""
+    if h.verdict == "reached":
+        return t("ui.steps_back", lang, n=h.distance)
+    if h.verdict == "beyond":
+        return t("ui.beyond_text", lang, n=h.largest)
+    if h.verdict == "no_decay":
+        return t("ui.no_decay", lang, rate=h.rate)
+    return "—"
+
+
+def few_pairs_caption(h: Horizon, min_pairs: int, lang: str) -> str | None:
+    """Under the by-distance chart: from where on a distance has few pairs, if anywhere."""
+    if h.trusted_up_to >= h.largest:
+        return None
+    return t("ui.few_pairs", lang, d=h.trusted_up_to, n=min_pairs)
+
+
+def distant_alt(summary: pd.DataFrame, h: Horizon, lang: str, quantity: str = "grad_W"
+                ) -> str:
+    """Alt text of the contributions-by-distance chart: the median term at distance 0 and at
+    the largest distance with enough pairs, and the horizon."""
+    rows = summary[summary["quantity"] == quantity].set_index("distance")["median"]
+    near, far = float(rows.get(0, np.nan)), float(rows.get(h.trusted_up_to, np.nan))
+    return t("alt.distant", lang, q=t(f"q.{quantity}", lang), near=number(near),
+             far=number(far), d=h.trusted_up_to, horizon=horizon_value(h, lang))
+
+
+def jacobian_alt(norms: pd.DataFrame, lang: str) -> str:
+    """Alt text of the Jacobian chart: the measured median from the smallest to the largest
+    distance, and how many orders of magnitude it ends under the lecture's bound."""
+    g = norms.groupby("distance")
+    log_measured = g["log10_measured"].median()
+    log_bound = g["log10_bound"].median()
+    d0, d1 = int(log_measured.index.min()), int(log_measured.index.max())
+    a, b = float(log_measured.loc[d0]), float(log_measured.loc[d1])
+    below = float(log_bound.loc[d1] - b)
+    key = "alt.jacobian_falls" if b < a else "alt.jacobian_rises"
+    return t(key, lang, a=number(10.0 ** a, a), b=number(10.0 ** b, b), steps=d1 - d0 + 1,
+             d=d1, below=number(below) if np.isfinite(below) else "∞",
+             bound=number(10.0 ** float(log_bound.loc[d1]), float(log_bound.loc[d1])))
+
+
+def gaps_caption(g: BoundGaps, lang: str) -> str | None:
+    """When the stepwise bound lies on the lecture's (within a factor 2) and far above the
+    measured norm: where the slack lies, split into one step's loss and the product's."""
+    if not (np.isfinite(g.slopes) and g.slopes < np.log10(2) and g.below_stepwise > 1):
+        return None
+    return t("ui.slopes_vs_directions", lang, d=g.distance, slopes=10 ** g.slopes,
+             dirs=g.below_stepwise, steps=g.steps, products=g.products)
+
+
+def form_verdict_caption(correct_rate: float, lecture_rate: float, lang: str) -> str | None:
+    """With the note's formula on: a sentence when its product and the true one disagree on
+    whether ‖∂h_t/∂h_k‖₂ grows or decays with distance on this run."""
+    if not (np.isfinite(correct_rate) and np.isfinite(lecture_rate)):
+        return None
+    if (correct_rate < 0) == (lecture_rate < 0):
+        return None
+    key = "ui.form_verdict_grows" if lecture_rate >= 0 else "ui.form_verdict_decays"
+    return t(key, lang, lecture=lecture_rate, correct=correct_rate)
+
+
+def heatmap_alt(pairs: pd.DataFrame, value: str, name: str, lang: str) -> str:
+    """Alt text of a (t, k) heatmap: how many pairs, and the largest and smallest non-zero."""
+    v = pairs[value].to_numpy(dtype=np.float64)
+    ok = np.isfinite(v) & (v > 0)
+    if not ok.any():
+        return t("alt.empty", lang, chart=name)
+    rows = pairs[ok]
+    hi, lo = rows.loc[rows[value].idxmax()], rows.loc[rows[value].idxmin()]
+    return t("alt.heatmap", lang, q=name, n=len(pairs), hi=number(hi[value]),
+             hi_t=int(hi["t"]), hi_k=int(hi["k"]), lo=number(lo[value]), lo_t=int(lo["t"]),
+             lo_k=int(lo["k"]))
+
+
+def shading_alt(chars: pd.DataFrame, words: pd.DataFrame, by_word: bool, pos: int, lang: str
+                ) -> str:
+    """Alt text of the shaded sentence: the prediction, and what contributes most to it."""
+    table = words if by_word else chars
+    text_col = "text" if by_word else "char"
+    top = table.sort_values("contribution", ascending=False).head(3)
+    items = ", ".join(f"“{w}” ({number(c)})" for w, c in zip(top[text_col], top["contribution"],
+                                                             strict=True))
+    return t("alt.shading", lang, t=pos, top=items or "—")
+
+
+def share_alt(shares: pd.DataFrame, lang: str, ds: tuple[int, ...] = (1, 5, 15)) -> str:
+    """Alt text of the share-beyond chart, at a few distances."""
+    at = shares.set_index("distance")["share"]
+    parts = [f"d = {d}: {at.loc[d]:.1%}" for d in ds if d in at.index]
+    return t("alt.share", lang, values="; ".join(parts) or "—")
+
+
+def one_step_alt(steps: pd.DataFrame, lang: str) -> str:
+    """Alt text of the one-step chart: the medians of the true and the note's one-step norms."""
+    return t("alt.one_step", lang, n=len(steps), correct=number(steps["correct"].median()),
+             lo=number(steps["correct"].min()), hi=number(steps["correct"].max()),
+             lecture=number(steps["lecture"].median()))
+
+
+def recall_alt(sweep: pd.DataFrame, lang: str) -> str:
+    """Alt text of the recall sweep: the share of keys recalled at each distance."""
+    parts = [f"d = {int(d)}: {a:.0%}" for d, a in zip(sweep["distance"], sweep["accuracy"],
+                                                      strict=True)]
+    chance = float(sweep["chance"].mean()) if len(sweep) else float("nan")
+    return t("alt.recall", lang, values="; ".join(parts) or "—", chance=f"{chance:.1%}")
+
+
+def gated_alt(norms: pd.DataFrame, lang: str) -> str:
+    """Alt text of a gated cell's chart: the measured median of ‖∂s_t/∂s_k‖₂ (and the LSTM's
+    cell path) from the smallest to the largest distance, and its gap to the stepwise bound."""
+    g = norms.groupby("distance")
+    log_m = g["log10_measured"].median()
+    d0, d1 = int(log_m.index.min()), int(log_m.index.max())
+    a, b = float(log_m.loc[d0]), float(log_m.loc[d1])
+    below = float(g["log10_stepwise_bound"].median().loc[d1]) - b
+    text = t("alt.gated", lang, a=number(10.0 ** a, a), b=number(10.0 ** b, b), d0=d0, d1=d1,
+             below=number(below) if np.isfinite(below) else "∞")
+    if "log10_measured_c" in norms.columns:
+        log_c = g["log10_measured_c"].median()
+        ca, cb = float(log_c.loc[d0]), float(log_c.loc[d1])
+        text += " " + t("alt.gated_c", lang, a=number(10.0 ** ca, ca), b=number(10.0 ** cb, cb))
+    return text
+
+
+def gates_alt(profile: pd.DataFrame, gate: str, lang: str) -> str:
+    """Alt text of the gates chart: the range of the mean kept gate over the steps."""
+    g = profile["gate"].to_numpy(dtype=np.float64)
+    g = g[np.isfinite(g)]
+    if not g.size:
+        return t("alt.gates_none", lang)
+    return t("alt.gates", lang, gate=gate, lo=number(float(g.min())), hi=number(float(g.max())),
+             n=len(g))
+
+
+def remedy_alt(table: pd.DataFrame, names: dict[str, str], lang: str) -> str:
+    """Alt text of the remedy chart: each setting's recall at the shortest and longest d."""
+    parts = []
+    for code, rows in table.sort_values("distance").groupby("setting", sort=False):
+        first, last = rows.iloc[0], rows.iloc[-1]
+        parts.append(t("alt.remedy_part", lang, name=names.get(code, code),
+                       d0=int(first.distance), a=f"{first.accuracy:.0%}",
+                       d1=int(last.distance), b=f"{last.accuracy:.0%}"))
+    return t("alt.remedy", lang, parts=("；" if lang == "zh" else "; ").join(parts))

@@ -1,0 +1,231 @@
+"""The Experiments tab's strings, in English and simplified Chinese (merged into rnnlab.i18n)."""
+
+from __future__ import annotations
+
+EXPERIMENT_STRINGS: dict[str, dict[str, str]] = {
+    "tab.experiments": {"en": "⑤ Experiments", "zh": "⑤ 实验"},
+    "exp.intro": {
+        "en": "The lecture's claims are comparative: below ‖W_hh‖₂ = 1/γ the gradient must "
+              "vanish, above it it may explode; clipping tames explosions. Here they are "
+              "measured, across many networks and side by side.",
+        "zh": "讲义里的结论都是比较性的：‖W_hh‖₂ 低于 1/γ 时梯度必然消失，高于它时梯度可能爆炸；"
+              "梯度裁剪可以抑制爆炸。这里把它们放在许多网络上、并排地实际测出来。",
+    },
+    "exp.working": {"en": "Computing… {done} of {total}", "zh": "计算中……{done} / {total}"},
+    "exp.queued": {"en": "Waiting for a free slot on the server…",
+                   "zh": "正在等待服务器空出计算资源……"},
+    "exp.failed": {"en": "This part could not be computed: {error}",
+                   "zh": "这一部分无法计算：{error}"},
+    # ---- 1. the phase diagram ----
+    "exp.phase.header": {"en": "1 · The threshold, measured", "zh": "1 · 实测阈值"},
+    "exp.phase.intro": {
+        "en": "Pascanu, Mikolov & Bengio (2013): ‖W_hh‖₂ < 1/γ is sufficient for the gradient "
+              "to vanish, ‖W_hh‖₂ > 1/γ only necessary for it to explode (γ = sup|f′|: 1/4 for "
+              "the sigmoid, 1 for tanh, ReLU and linear). Each point is the measured per-step "
+              "rate of ‖∂h_t/∂h_k‖₂ of random networks at that ‖W_hh‖₂: below 0 the gradient "
+              "vanishes geometrically, above 0 it grows.",
+        "zh": "Pascanu、Mikolov 与 Bengio（2013）：‖W_hh‖₂ < 1/γ 是梯度消失的充分条件，"
+              "‖W_hh‖₂ > 1/γ 只是梯度爆炸的必要条件（γ = sup|f′|：sigmoid 为 1/4，tanh、ReLU "
+              "和线性为 1）。每个点是该 ‖W_hh‖₂ 下随机网络的 ‖∂h_t/∂h_k‖₂ 每步实测速率："
+              "低于 0 时梯度按几何级数消失，高于 0 时增长。",
+    },
+    "exp.phase.method": {
+        "en": "Each ‖W_hh‖₂: {seeds} seeds of a random RNN (H = {H}; W_hh: {init}, set to that "
+              "norm) reading the analysed text ({T} steps). The rate is the least-squares "
+              "slope, through 0, of ln median ‖∂h_t/∂h_k‖₂ against t − k for t − k = 1…{D}, from "
+              "{starts} start steps k; since every norm is ≤ (β_W β_h)^(t−k), the rate is ≤ "
+              "ln(β_W β_h). Band: the seeds' range.",
+        "zh": "每个 ‖W_hh‖₂：{seeds} 个随机种子的 RNN（H = {H}；W_hh：{init}，缩放到该范数）"
+              "读取被分析的文本（{T} 步）。速率是 ln（‖∂h_t/∂h_k‖₂ 的中位数） 对 t − k"
+              "（t − k = 1…{D}，取 {starts} 个起点 k）过原点的最小二乘斜率；由于每个范数都 ≤ "
+              "(β_W β_h)^(t−k)，该速率必然 ≤ ln(β_W β_h)。色带：各种子的范围。",
+    },
+    "exp.phase.title": {"en": "Measured rate of ‖∂h_t/∂h_k‖₂ against ‖W_hh‖₂",
+                        "zh": "‖∂h_t/∂h_k‖₂ 的实测速率与 ‖W_hh‖₂"},
+    "exp.axis.w_norm": {"en": "‖W_hh‖₂ (log axis)", "zh": "‖W_hh‖₂（对数轴）"},
+    "exp.axis.rate": {"en": "rate (ln per step)", "zh": "速率（每步的自然对数）"},
+    "exp.series.bound": {"en": "bound's rate ln(β_W β_h) (dashed)",
+                         "zh": "上界速率 ln(β_W β_h)（虚线）"},
+    "exp.series.log_rho": {"en": "linear: ln ρ(W_hh), the spectral radius (dotted)",
+                           "zh": "线性：ln ρ(W_hh)，谱半径（点线）"},
+    "exp.region": {"en": "vanishing guaranteed: {acts}", "zh": "保证消失：{acts}"},
+    "exp.threshold": {"en": "1/γ = {v} ({acts})", "zh": "1/γ = {v}（{acts}）"},
+    "exp.stage.init": {"en": "this lesson's network at initialisation",
+                       "zh": "本课网络（初始化时）"},
+    "exp.stage.trained": {"en": "this lesson's network after training",
+                          "zh": "本课网络（训练后）"},
+    "exp.phase.cross": {
+        "en": "{act}: the measured rate first reaches 0 at ‖W_hh‖₂ ≈ {at}, {ratio}× its "
+              "threshold 1/γ = {thr}.",
+        "zh": "{act}：实测速率在 ‖W_hh‖₂ ≈ {at} 处首次达到 0，是其阈值 1/γ = {thr} 的 {ratio} 倍。",
+    },
+    "exp.phase.no_cross": {
+        "en": "{act}: the measured rate stays below 0 on the whole grid, up to ‖W_hh‖₂ = {max} "
+              "({ratio}× its threshold 1/γ = {thr}).",
+        "zh": "{act}：在整个网格上实测速率都低于 0，直到 ‖W_hh‖₂ = {max}"
+              "（其阈值 1/γ = {thr} 的 {ratio} 倍）。",
+    },
+    "exp.phase.at_start": {
+        "en": "{act}: the measured rate is ≥ 0 already at the grid's smallest ‖W_hh‖₂ = {at} "
+              "(threshold 1/γ = {thr}).",
+        "zh": "{act}：在网格最小的 ‖W_hh‖₂ = {at} 处实测速率已经 ≥ 0（阈值 1/γ = {thr}）。",
+    },
+    "exp.phase.sigmoid": {
+        "en": "The sigmoid still vanishes at ‖W_hh‖₂ = {last}, {ratio}× its threshold {thr}: "
+              "the theorem's condition is sufficient, not necessary.",
+        "zh": "sigmoid 在 ‖W_hh‖₂ = {last}（其阈值 {thr} 的 {ratio} 倍）时仍然消失："
+              "定理的条件是充分的，而不是必要的。",
+    },
+    "exp.phase.below": {
+        "en": "Every one of the {n} measured rates is at or below its bound's rate ln(β_W β_h).",
+        "zh": "全部 {n} 个实测速率都不超过各自的上界速率 ln(β_W β_h)。",
+    },
+    "exp.phase.above": {
+        "en": "{k} of the {n} measured rates lie above their bound's rate: that would "
+              "contradict the theorem; please report it.",
+        "zh": "{n} 个实测速率中有 {k} 个高于上界速率：这与定理矛盾，请报告这个问题。",
+    },
+    "exp.phase.linear": {
+        "en": "Linear activation: the measured rate stays within {gap} of ln ρ(W_hh) over the "
+              "grid — for a linear RNN the spectral radius, not ‖W_hh‖₂, decides.",
+        "zh": "线性激活：在整个网格上实测速率与 ln ρ(W_hh) 相差不超过 {gap}"
+              "——对线性 RNN 起决定作用的是谱半径，而不是 ‖W_hh‖₂。",
+    },
+    "exp.phase.trained": {
+        "en": "This lesson's network ({act}) started at ‖W_hh‖₂ = {w0} with a rate of {r0} per "
+              "step; after {steps} training steps it sits at ‖W_hh‖₂ = {w1} with {r1}.",
+        "zh": "本课的网络（{act}）初始时 ‖W_hh‖₂ = {w0}，每步速率 {r0}；训练 {steps} 步后位于 "
+              "‖W_hh‖₂ = {w1}，速率 {r1}。",
+    },
+    "exp.phase.gated": {
+        "en": "The theorem and this diagram are about the lecture's RNN: the current cell "
+              "({cell}) is not placed in it.",
+        "zh": "该定理和这张图针对的是讲义中的 RNN：当前的单元（{cell}）不在图中标出。",
+    },
+    # ---- 2. runs side by side ----
+    "exp.cmp.header": {"en": "2 · Runs side by side", "zh": "2 · 并排比较多次训练"},
+    "exp.cmp.intro": {
+        "en": "Run A is the current settings; B, C and D change some of them (same text and "
+              "seed unless changed). Write the changes as name:value pairs with the link's "
+              "names, runs separated by |, for example act:tanh|act:relu or "
+              "clip:value,clip_at:1|clip:norm,clip_at:1. The address bar then holds the whole "
+              "comparison.",
+        "zh": "A 是当前设置；B、C、D 改动其中的某些设置（除非改动，文本和随机种子相同）。"
+              "用链接中的参数名写成“name:value”的形式，多次训练之间用 | 分隔，例如 act:tanh|act:relu 或 "
+              "clip:value,clip_at:1|clip:norm,clip_at:1。地址栏随即保存整个比较。",
+    },
+    "exp.cmp.input": {"en": "Runs to compare (B | C | D)", "zh": "要比较的训练（B | C | D）"},
+    "exp.cmp.input.help": {
+        "en": "Names: act, init, rho, clip, clip_at, opt, lr, hidden, seq, batch, steps, seed, "
+              "dist, cell, reset (0 or 1). At most three runs beside A.",
+        "zh": "可用名称：act、init、rho、clip、clip_at、opt、lr、hidden、seq、batch、steps、seed、"
+              "dist、cell、reset（0 或 1）。除 A 外最多三次训练。",
+    },
+    "exp.cmp.examples": {"en": "Examples:", "zh": "示例："},
+    "exp.cmp.ex.act": {"en": "sigmoid vs tanh vs ReLU", "zh": "sigmoid / tanh / ReLU"},
+    "exp.cmp.ex.clip": {"en": "no clipping vs value vs norm", "zh": "不裁剪 / 逐元素 / 按范数"},
+    "exp.cmp.ex.init": {"en": "Gaussian vs orthogonal vs identity",
+                        "zh": "高斯 / 正交 / 单位矩阵"},
+    "exp.cmp.ex.cell": {"en": "RNN vs GRU vs LSTM", "zh": "RNN / GRU / LSTM"},
+    "exp.cmp.current": {"en": "A: current settings", "zh": "A：当前设置"},
+    "exp.cmp.none": {"en": "Only run A: add runs to compare above.",
+                     "zh": "只有 A：请在上方添加要比较的训练。"},
+    "exp.cmp.bad_name": {
+        "en": "“{part}” is not a setting a comparison can change; left out.",
+        "zh": "“{part}” 不是比较中可以改动的设置，已忽略。",
+    },
+    "exp.cmp.bad_value": {"en": "“{part}”: that setting cannot take this value; left out.",
+                          "zh": "“{part}”：该设置不能取这个值，已忽略。"},
+    "exp.cmp.bad_config": {
+        "en": "“{part}”: the server would refuse this run ({detail}); left out.",
+        "zh": "“{part}”：服务器会拒绝这次训练（{detail}），已忽略。",
+    },
+    "exp.cmp.too_many": {"en": "“{part}”: at most {detail} runs beside A; left out.",
+                         "zh": "“{part}”：除 A 外最多 {detail} 次训练，已忽略。"},
+    "exp.cmp.run_failed": {"en": "Run {label} did not finish: {error}",
+                           "zh": "训练 {label} 未完成：{error}"},
+    "exp.cmp.loss_title": {"en": "Loss J (smoothed)", "zh": "损失 J（平滑后）"},
+    "exp.cmp.grad_title": {"en": "Gradient norm before clipping", "zh": "裁剪前的梯度范数"},
+    "exp.cmp.w_title": {"en": "‖W_hh‖₂ during training", "zh": "训练过程中的 ‖W_hh‖₂"},
+    "exp.cmp.gradx_title": {"en": "Contribution by distance: median ‖∂J_t/∂x_k‖",
+                            "zh": "按距离的贡献：‖∂J_t/∂x_k‖ 的中位数"},
+    "exp.cmp.jac_title": {"en": "Measured ‖∂s_t/∂s_k‖₂ by distance (median)",
+                          "zh": "按距离的实测 ‖∂s_t/∂s_k‖₂（中位数）"},
+    "exp.axis.grad_x": {"en": "median ‖∂J_t/∂x_k‖ (log)", "zh": "‖∂J_t/∂x_k‖ 中位数（对数）"},
+    "exp.axis.jacobian": {"en": "median ‖∂s_t/∂s_k‖₂ (log)", "zh": "‖∂s_t/∂s_k‖₂ 中位数（对数）"},
+    "exp.axis.grad_log": {"en": "‖∂J/∂θ‖ (log)", "zh": "‖∂J/∂θ‖（对数）"},
+    "exp.cmp.loss_words": {"en": "Last smoothed loss: {runs}.", "zh": "最终平滑损失：{runs}。"},
+    "exp.cmp.grad_words": {"en": "Largest gradient norm: {runs}.", "zh": "最大梯度范数：{runs}。"},
+    "exp.cmp.gradx_words": {"en": "Median ‖∂J_t/∂x_k‖ at distance {d}: {runs}.",
+                            "zh": "距离 {d} 处 ‖∂J_t/∂x_k‖ 的中位数：{runs}。"},
+    "exp.cmp.recall_words": {"en": "Recall of the key d characters back: {runs}.",
+                             "zh": "回忆 d 个字符之前的键的准确率：{runs}。"},
+    # ---- 4. the exploding gradient up close ----
+    "exp.close.header": {"en": "3 · The exploding gradient, up close",
+                         "zh": "3 · 近看梯度爆炸"},
+    "exp.close.intro": {
+        "en": "The current run replayed step by step. Spikes of the gradient norm are rare: a "
+              "histogram shows them; the loss along the gradient at the spike shows the cliff "
+              "behind them (Pascanu et al. 2013, Figure 6).",
+        "zh": "把当前这次训练逐步重放。梯度范数的尖峰很少见：直方图能显示出它们；"
+              "沿尖峰处梯度方向的损失显示出其背后的悬崖（Pascanu 等 2013，图 6）。",
+    },
+    "exp.close.hist_title": {"en": "How many steps had each gradient norm",
+                             "zh": "各梯度范数出现的步数"},
+    "exp.axis.grad_norm": {"en": "‖∂J/∂θ‖ before clipping (log bins)",
+                           "zh": "裁剪前的 ‖∂J/∂θ‖（对数分箱）"},
+    "exp.axis.count": {"en": "steps", "zh": "步数"},
+    "exp.close.hist_words": {
+        "en": "{n} steps: median gradient norm {median}, largest {top} at step {step} ({ratio}× "
+              "the median).",
+        "zh": "{n} 步：梯度范数中位数 {median}，最大值 {top} 出现在第 {step} 步（中位数的 {ratio} 倍）。",
+    },
+    "exp.close.hist_clipped": {"en": "{k} steps were clipped at c = {c}.",
+                               "zh": "有 {k} 步在 c = {c} 处被裁剪。"},
+    "exp.close.cliff_title": {"en": "The loss along the gradient: J(θ − η g/‖g‖)",
+                              "zh": "沿梯度方向的损失：J(θ − η g/‖g‖)"},
+    "exp.axis.eta": {"en": "η, distance moved along −g/‖g‖ (symlog axis)",
+                     "zh": "η，沿 −g/‖g‖ 移动的距离（symlog 轴）"},
+    "exp.close.spike": {"en": "spike: step {step}, ‖g‖ = {g}", "zh": "尖峰：第 {step} 步，‖g‖ = {g}"},
+    "exp.close.ordinary": {"en": "ordinary: step {step}, ‖g‖ = {g}",
+                           "zh": "普通：第 {step} 步，‖g‖ = {g}"},
+    "exp.close.cliff_words": {
+        "en": "At the spike (step {s_step}, ‖g‖ = {s_g}) the loss goes from {s_j0} at η = 0 to "
+              "{s_jmin} at best (η = {s_eta}) and up to {s_jmax} along the line to η = {s_end}; "
+              "at an ordinary step (step {o_step}, ‖g‖ = {o_g}) from {o_j0} to {o_jmin} "
+              "(η = {o_eta}), and up to {o_jmax}.",
+        "zh": "在尖峰处（第 {s_step} 步，‖g‖ = {s_g}），损失从 η = 0 时的 {s_j0} 最低降到 {s_jmin}"
+              "（η = {s_eta}），沿直线到 η = {s_end} 最高为 {s_jmax}；在普通的一步（第 {o_step} 步，"
+              "‖g‖ = {o_g}）从 {o_j0} 降到 {o_jmin}（η = {o_eta}），最高为 {o_jmax}。",
+    },
+    "exp.close.angle_title": {"en": "Clipped gradient's angle to the true gradient",
+                              "zh": "裁剪后的梯度与真实梯度的夹角"},
+    "exp.axis.degrees": {"en": "angle (degrees)", "zh": "夹角（度）"},
+    "exp.close.angle_intro": {
+        "en": "The current run twice, with value clipping and with norm clipping at the same "
+              "c = {c} (same seed): at every clipped step, the angle between the direction "
+              "handed to the optimizer and the true gradient.",
+        "zh": "把当前这次训练跑两遍，分别用逐元素裁剪和按范数裁剪（相同的 c = {c} 和随机种子）："
+              "在每个被裁剪的步骤上，交给优化器的方向与真实梯度之间的夹角。",
+    },
+    "exp.close.angle_median": {
+        "en": "No step of this run had a gradient norm above its own c = {own}, so c = {c} is "
+              "its median gradient norm.",
+        "zh": "这次训练没有任何一步的梯度范数超过它自己的 c = {own}，所以这里取 c = {c}，"
+              "即它的梯度范数中位数。",
+    },
+    "exp.close.angle_words": {
+        "en": "Value clipping at c = {c} turned the gradient by up to {vmax}° (median {vmed}°) "
+              "over {vn} clipped steps; norm clipping by at most {nmax}° over {nn} clipped "
+              "steps: it only shortens the gradient.",
+        "zh": "在 c = {c} 处逐元素裁剪使梯度方向最多偏转 {vmax}°（中位数 {vmed}°，共 {vn} 个被裁剪的步骤）；"
+              "按范数裁剪最多偏转 {nmax}°（共 {nn} 步）：它只把梯度缩短。",
+    },
+    "exp.close.no_clip": {
+        "en": "Neither run clipped a single step at c = {c}: lower the threshold or pick the "
+              "exploding lesson to see the difference.",
+        "zh": "在 c = {c} 处两次训练都没有裁剪任何一步：降低阈值或选择梯度爆炸那一课才能看出区别。",
+    },
+    "exp.close.loss_title": {"en": "Loss: value vs norm clipping",
+                             "zh": "损失：逐元素裁剪与按范数裁剪"},
+}
