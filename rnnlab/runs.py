@@ -31,17 +31,25 @@ class Run:
     done: threading.Event = field(default_factory=threading.Event)
     last_seen: float = field(default_factory=time.monotonic)
     watchers: set = field(default_factory=set)  # sessions watching it that have not left
+    left: set = field(default_factory=set)  # sessions that moved on, until they join again
     ever_watched: bool = False
 
+    def join(self, who: str) -> None:
+        """Session `who` asks for this run (again, perhaps after it moved on)."""
+        self.left.discard(who)
+        self.touch(who)
+
     def touch(self, who: str | None = None) -> None:
-        """A watcher is still here (called on every poll)."""
+        """A watcher is still here (called on every poll). A session that left stays gone: its
+        old script run may poll once more before it learns that it was superseded."""
         self.last_seen = time.monotonic()
-        if who is not None:
+        if who is not None and who not in self.left:
             self.watchers.add(who)
             self.ever_watched = True
 
     def leave(self, who: str) -> None:
         """A watcher moved on to other settings; with nobody left, a running run stops."""
+        self.left.add(who)
         self.watchers.discard(who)
 
     def unwatched(self, idle_timeout: float) -> bool:
@@ -79,6 +87,12 @@ class RunRegistry:
         threading.Thread(target=self._work, args=(run, work), daemon=True,
                          name=f"rnnlab-train-{self.started}").start()
         return run
+
+    def has(self, key: tuple) -> bool:
+        """Whether a run for `key` is going or kept: get(key) would not start one."""
+        with self._lock:
+            run = self._runs.get(key)
+        return run is not None and not run.abandoned
 
     def leave(self, key: tuple, who: str) -> None:
         """Session `who` no longer watches the run for `key` (it changed its settings)."""

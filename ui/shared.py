@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import pandas as pd
@@ -13,7 +14,11 @@ from rnnlab.runs import RunRegistry
 
 ENGINE_VERSION = "2"  # bump when a change to rnnlab changes the numbers a config produces
 DEFAULT = LabConfig()
-POLL_SECONDS = 0.5
+POLL_SECONDS = 0.5  # how often a page looks at its training run's progress
+QUEUED_POLL_SECONDS = 1.0  # ... while the run waits for a free slot: nothing to redraw
+# A student who moves a slider again within SETTLE_AFTER seconds of the last move waits
+# SETTLE_SECONDS before a new run starts, so a flurry of moves trains once, for the last value.
+SETTLE_AFTER, SETTLE_SECONDS = 2.0, 0.6
 MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>$~:")
 
 
@@ -25,15 +30,23 @@ def registry() -> RunRegistry:
 
 def watch(key: tuple, work) -> object:
     """This session's run for `key`, shared with every session asking for the same; the run it
-    watched before is told that this session left, so an abandoned run stops at once."""
+    watched before is told that this session left, so an abandoned run stops at once, and a
+    change that follows another closely waits a moment before it starts a run of its own."""
     state = st.session_state
     who = state.setdefault("who", uuid.uuid4().hex)
     previous = state.get("watching")
+    state.watching = key  # first: the superseded script run stops polling `previous` on seeing it
     if previous is not None and previous != key:
         registry().leave(previous, who)
-    state.watching = key
+        now = time.monotonic()
+        if now - state.get("changed_at", -SETTLE_AFTER) < SETTLE_AFTER and not registry().has(key):
+            # a change right after another: wait a moment, in case a further one supersedes it
+            time.sleep(SETTLE_SECONDS)
+            if state.get("watching") != key:
+                st.stop()  # superseded while waiting: this script run is being stopped anyway
+        state.changed_at = now
     run = registry().get(key, work)
-    run.touch(who)
+    run.join(who)
     return run
 
 

@@ -9,11 +9,19 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from rnnlab import charts, corpus, evaluate
+from rnnlab import captions, charts, corpus, evaluate
 from rnnlab.config import LabConfig
 from rnnlab.i18n import t
 from rnnlab.train import HISTORY_COLUMNS, sample, train
-from ui.shared import ENGINE_VERSION, POLL_SECONDS, csv_button, md_escape, registry
+from ui.remedy import remedy_ui
+from ui.shared import (
+    ENGINE_VERSION,
+    POLL_SECONDS,
+    QUEUED_POLL_SECONDS,
+    csv_button,
+    md_escape,
+    registry,
+)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -23,11 +31,17 @@ def live_charts(run_key: str, n: int, lang: str, chance: float, _records, _confi
     # typed even when empty: a queued run has no rows yet, and object columns break the charts
     history = history.astype({"step": "int64", "loss": "float64", "grad_norm": "float64",
                               "clipped": bool, "w_norm": "float64",
-                              "spectral_radius": "float64"})
+                              "spectral_radius": "float64", "state_norm": "float64"})
     c = _config
-    return (charts.loss_chart(history, chance, lang, c.steps),
-            charts.grad_norm_chart(history, c.clip, c.clip_at, lang, c.steps),
-            charts.w_norm_chart(history, lang, c.steps), history)
+    # each chart with its alt text, the same facts in words (rnnlab.captions)
+    return ((charts.loss_chart(history, chance, lang, c.steps),
+             captions.loss_alt(history, chance, lang)),
+            (charts.grad_norm_chart(history, c.clip, c.clip_at, lang, c.steps),
+             captions.grad_norm_alt(history, c.clip, c.clip_at, lang)),
+            (charts.w_norm_chart(history, lang, c.steps), captions.w_norm_alt(history, lang)),
+            (charts.state_norm_chart(history, lang, c.steps),
+             captions.state_norm_alt(history, lang)),
+            history)
 
 
 def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
@@ -36,23 +50,31 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
     progress = st.progress(0.0)
     col1, col2 = st.columns(2)
     loss_slot, grad_slot = col1.empty(), col2.empty()
-    w_slot, info_slot = col1.empty(), col2.container()
+    w_slot, state_slot = col1.empty(), col2.empty()  # the forward state beside the gradient
+    info_slot = col2.container()
     chance = float(np.log(len(text.vocab)))
 
     def draw(records: list[dict]) -> pd.DataFrame:
-        loss, grad, w_norm, history = live_charts(repr(run.key), len(records), lang, chance,
-                                                  _records=records, _config=config)
-        loss_slot.altair_chart(loss, width="stretch")
-        grad_slot.altair_chart(grad, width="stretch")
-        w_slot.altair_chart(w_norm, width="stretch")
+        *drawn, history = live_charts(repr(run.key), len(records), lang, chance,
+                                      _records=records, _config=config)
+        for slot, (chart, alt) in zip((loss_slot, grad_slot, w_slot, state_slot), drawn,
+                                      strict=True):
+            slot.altair_chart(chart, width="stretch", alt=alt)
         progress.progress(min(1.0, len(records) / config.steps),
                           text=t("ui.progress", lang, step=len(records), steps=config.steps))
         return history
 
-    while not run.done.wait(POLL_SECONDS):
-        run.touch(st.session_state.get("who"))
+    # A class's pages poll their runs together: each redraws its charts only when its run has
+    # new steps (a queued run draws its empty charts once), and a queued page polls less often.
+    # The status is written on every poll: that is where a superseded script run is stopped.
+    who, drawn = st.session_state.get("who"), None
+    while not run.done.wait(QUEUED_POLL_SECONDS if run.queued and drawn is not None
+                            else POLL_SECONDS):
+        if st.session_state.get("watching") == run.key:
+            run.touch(who)
         status.info(t("ui.queued" if run.queued else "ui.training_now", lang))
-        draw(run.snapshot())
+        if drawn != len(run.records):
+            drawn = len(draw(run.snapshot()))
     if run.abandoned:  # it stopped just as this session asked for it: start it afresh
         st.rerun()
     if run.error or run.result is None:
@@ -68,10 +90,12 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
                          loss=float(charts.smooth(history.loss).iloc[-1]), chance=chance))
     if config.corpus == "longrange":
         recall_ui(result, config, text, lang)
+        remedy_ui(config, lang)
     with info_slot:
         st.markdown(t("def.loss", lang))
         st.markdown(t("def.grad_norm", lang))
         st.markdown(t("def.w_norm", lang))
+        st.markdown(t("def.state_norm", lang))
         sample_ui(result, text, config, lang)
         downloads(result, lang)
     return result
@@ -117,7 +141,8 @@ def recall_ui(result, config: LabConfig, text: corpus.Corpus, lang: str) -> None
             rows.append({"distance": d, "accuracy": r.accuracy, "loss": r.loss,
                          "chance": r.chance_accuracy})
     sweep = pd.DataFrame(rows)
-    st.altair_chart(charts.recall_chart(sweep, lang), width="stretch")
+    st.altair_chart(charts.recall_chart(sweep, lang), width="stretch",
+                    alt=captions.recall_alt(sweep, lang))
     csv_button(sweep, "rnnlab_recall_by_distance.csv", lang, "dl_sweep")
 
 
@@ -136,7 +161,7 @@ def sample_ui(result, text: corpus.Corpus, config: LabConfig, lang: str) -> None
 
 def downloads(result, lang: str) -> None:
     buf = io.BytesIO()
-    np.savez(buf, **result.params.as_dict())
+    np.savez(buf, **result.params.to_torch())  # PyTorch's names (README: loading it in torch)
     st.download_button(t("ui.download_history", lang),
                        charts.training_frame(result.history).to_csv(index=False),
                        file_name="rnnlab_history.csv", mime="text/csv", key="dl_history")
