@@ -31,6 +31,13 @@ def number(value: float, log10: float | None = None) -> str:
     return f"{10 ** (log10 - exponent):.2g}e{exponent}"
 
 
+def from_log10(log10: float) -> str:
+    """number() of the value whose exact log10 is given: beyond float64's range (a product of
+    exploded weights, 1e-400 or 1e400) it is written from the logarithm, never overflowing."""
+    with np.errstate(over="ignore", under="ignore"):
+        return number(float(np.power(10.0, log10)), log10)
+
+
 def _finite(history: pd.DataFrame, column: str) -> pd.DataFrame:
     return history[np.isfinite(history[column].to_numpy(dtype=np.float64))]
 
@@ -124,9 +131,9 @@ def jacobian_alt(norms: pd.DataFrame, lang: str) -> str:
     a, b = float(log_measured.loc[d0]), float(log_measured.loc[d1])
     below = float(log_bound.loc[d1] - b)
     key = "alt.jacobian_falls" if b < a else "alt.jacobian_rises"
-    return t(key, lang, a=number(10.0 ** a, a), b=number(10.0 ** b, b), steps=d1 - d0 + 1,
+    return t(key, lang, a=from_log10(a), b=from_log10(b), steps=d1 - d0 + 1,
              d=d1, below=number(below) if np.isfinite(below) else "∞",
-             bound=number(10.0 ** float(log_bound.loc[d1]), float(log_bound.loc[d1])))
+             bound=from_log10(float(log_bound.loc[d1])))
 
 
 def gaps_caption(g: BoundGaps, lang: str) -> str | None:
@@ -203,12 +210,12 @@ def gated_alt(norms: pd.DataFrame, lang: str) -> str:
     d0, d1 = int(log_m.index.min()), int(log_m.index.max())
     a, b = float(log_m.loc[d0]), float(log_m.loc[d1])
     below = float(g["log10_stepwise_bound"].median().loc[d1]) - b
-    text = t("alt.gated", lang, a=number(10.0 ** a, a), b=number(10.0 ** b, b), d0=d0, d1=d1,
+    text = t("alt.gated", lang, a=from_log10(a), b=from_log10(b), d0=d0, d1=d1,
              below=number(below) if np.isfinite(below) else "∞")
     if "log10_measured_c" in norms.columns:
         log_c = g["log10_measured_c"].median()
         ca, cb = float(log_c.loc[d0]), float(log_c.loc[d1])
-        text += " " + t("alt.gated_c", lang, a=number(10.0 ** ca, ca), b=number(10.0 ** cb, cb))
+        text += " " + t("alt.gated_c", lang, a=from_log10(ca), b=from_log10(cb))
     return text
 
 

@@ -98,6 +98,20 @@ class LabConfig:
     def replace(self, **changes: Any) -> LabConfig:
         return replace(self, **changes)
 
+    def canonical(self) -> LabConfig:
+        """The same run with the settings it does not use at their defaults (the clipping
+        threshold without clipping, d off the long-range text, the activation of a gated cell),
+        so that two configs that train the same network are equal, and share one run."""
+        default = LabConfig()
+        unused = {}
+        if self.clip == "none":
+            unused["clip_at"] = default.clip_at
+        if self.corpus != "longrange":
+            unused["distance"] = default.distance
+        if self.cell != "rnn":
+            unused["activation"] = default.activation
+        return replace(self, **unused)
+
 
 class Problem(NamedTuple):
     """A validation message: an i18n key and the values that fill it."""

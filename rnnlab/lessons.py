@@ -43,8 +43,9 @@ PRESETS: dict[str, LabConfig] = {
 
 
 def matching_preset(config: LabConfig) -> str | None:
-    """The preset whose settings are exactly `config`, if any."""
-    return next((code for code, preset in PRESETS.items() if preset == config), None)
+    """The preset whose settings are `config`'s (settings the run does not use aside)."""
+    config = config.canonical()
+    return next((code for code, preset in PRESETS.items() if preset.canonical() == config), None)
 
 
 def changed_fields(code: str, config: LabConfig) -> list[str]:
@@ -53,4 +54,5 @@ def changed_fields(code: str, config: LabConfig) -> list[str]:
     names = [f.name for f in fields(LabConfig)]
     if preset is None:
         return names
+    preset, config = preset.canonical(), config.canonical()
     return [n for n in names if getattr(preset, n) != getattr(config, n)]

@@ -36,7 +36,8 @@ def remedy_configs(config: LabConfig) -> dict[tuple[str, int], LabConfig]:
         if changes["cell"] not in CELLS:
             continue
         for d in DISTANCES:
-            out[(code, d)] = config.replace(corpus="longrange", distance=d, **changes)
+            out[(code, d)] = config.replace(corpus="longrange", distance=d,
+                                            **changes).canonical()
     return out
 
 

@@ -248,3 +248,12 @@ def test_long_range_lesson_scores_the_keys_and_sweeps_the_distance():
     assert sweep.accuracy.iloc[0] > 0.9  # d = 2 is easy ...
     assert sweep.accuracy.iloc[-1] < 0.3  # ... d = 45 is out of reach (chance 1/8)
     assert sweep[sweep.distance == cfg.distance].accuracy.iloc[0] == pytest.approx(want.accuracy)
+
+
+@pytest.mark.parametrize("code", list(PRESETS))
+def test_a_lesson_link_trains_the_lessons_own_settings(code):
+    """Every preset's values fit its controls (a learning rate off the slider's grid would be
+    replaced, and the page would train another run than the one its description is about)."""
+    at = open_page(preset=code)
+    assert not at.exception
+    assert not [c.value for c in at.sidebar.caption if "Changed from this lesson" in c.value]

@@ -19,7 +19,7 @@ CHOICES = {"lang": LANGS, "preset": tuple(lessons.PRESETS), "corpus": CORPORA,
            "clip": CLIPS}
 CHOICE_FIELDS = {"corpus": "corpus", "cell": "cell", "act": "activation", "init": "init",
                  "opt": "optimizer", "clip": "clip"}
-LR_GRID = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
+LR_GRID = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 1.25, 2.0)
 CLIP_GRID = (0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 25.0, 50.0)
 # the numeric controls: URL name -> (LabConfig field, kind, widget arguments)
 NUMBERS = {
@@ -160,7 +160,7 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
                        hidden=int(hidden), seq_len=int(seq_len), batch=int(batch), init=init,
                        rho=float(rho), optimizer=optimizer, lr=float(lr), clip=clip,
                        clip_at=float(clip_at), steps=int(steps), seed=int(seed),
-                       reset_state=bool(reset))
+                       reset_state=bool(reset)).canonical()
     shown = {"hidden": hidden, "seq": seq_len, "batch": batch, "rho": rho, "lr": lr,
              "steps": steps, "seed": seed}
     shown |= {"dist": distance} if corpus_name == "longrange" else {}
