@@ -429,7 +429,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "axis.d": {"en": "dependency distance d (characters)", "zh": "依赖距离 d（字符）"},
     "axis.recall": {"en": "keys recalled", "zh": "答对的键"},
     # ---- the forward state, beside the gradient norm ----
-    "chart.state_title": {"en": "Forward state: largest ‖h_T‖₂ over the batch, per step (log scale)",
+    "chart.state_title": {"en": "Forward state: largest ‖h_T‖₂ in the batch (log scale)",
                           "zh": "前向状态：每步批内最大的 ‖h_T‖₂（对数坐标）"},
     "chart.few_pairs": {"en": "from here on, fewer than 5 pairs (t, k) per distance",
                         "zh": "从这里起，每个距离上的 (t, k) 对不足 5 个"},

@@ -33,7 +33,7 @@ from rnnlab import blas
 from rnnlab.cells import Trace, get_cell
 from rnnlab.model import (
     Params,
-    _check,
+    check_inputs,
     derivative,
     derivative_bound,
     forward_states,
@@ -73,7 +73,8 @@ def run_sequence(params: Params, inputs, targets=None, h0=None, activation: str 
     pair = isinstance(h0, tuple | list)
     if h0 is not None and any(np.ndim(a) != 1 for a in (h0 if pair else [h0])):
         raise ValueError(f"h0 must have shape (H,) = ({params.hidden_size},), got {np.shape(h0)}")
-    x, y, h0, _ = _check(params, inputs, inputs if targets is None else targets, h0, activation)
+    targets = inputs if targets is None else targets
+    x, y, h0, _ = check_inputs(params, inputs, targets, h0, activation)
     x, y = x[0], y[0]
     if params.cell != "rnn":
         cell = get_cell(params.cell)

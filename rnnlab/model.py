@@ -249,7 +249,7 @@ def loss_and_grads(params: Params, inputs, targets, h0=None, activation: str = "
     ((H,) for 1-D inputs when h0 is None). `grads` holds the same cell's arrays. The gated cells
     have their own fixed nonlinearities: `activation` only chooses the RNN's f.
     """
-    inputs, targets, s0, squeeze = _check(params, inputs, targets, h0, activation)
+    inputs, targets, s0, squeeze = check_inputs(params, inputs, targets, h0, activation)
     with np.errstate(over="ignore"):  # exp(S) straight may overflow; then S is shifted
         loss, grads, s_last = batch_loss_and_grads(params, inputs, targets, s0, activation)
     return loss, grads, split_state(params.cell, s_last[0] if squeeze else s_last)
@@ -474,7 +474,7 @@ def _check_activation(activation: str) -> None:
                          f"choose one of {', '.join(ACTIVATIONS)}")
 
 
-def _check(params: Params, inputs, targets, h0, activation: str):
+def check_inputs(params: Params, inputs, targets, h0, activation: str):
     """Validate and normalise to (B, T) int arrays and a (B, S) float state s0.
 
     h0 is the RNN's and the GRU's h_0, (H,) or (B, H); for the LSTM an (h_0, c_0) pair of those.

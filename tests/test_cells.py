@@ -10,7 +10,7 @@ from rnnlab import ACTIVATIONS, Params, init_params, jacobian_norms, loss_and_gr
 from rnnlab.cells import CELLS, get_cell
 from rnnlab.contributions import distant_contributions, weight_terms
 from rnnlab.jacobians import spectral_norms
-from rnnlab.model import _check, _loss_and_grads, forward_outputs
+from rnnlab.model import _loss_and_grads, check_inputs, forward_outputs
 
 ALL_CELLS = [pytest.param(c, marks=pytest.mark.skipif(c not in CELLS, reason=f"no {c} cell"))
              for c in ("rnn", "gru", "lstm")]
@@ -86,7 +86,7 @@ def _run_loss(p, x, y, t, k, s_k):
 def _states(p, x):
     """s_0..s_T of one sequence from s_0 = 0: (T+1, S)."""
     cell = get_cell(p.cell)
-    _, _, s0, _ = _check(p, x, x, None, "tanh")
+    _, _, s0, _ = check_inputs(p, x, x, None, "tanh")
     tr = cell.forward(p, (p.W_hx.T[x] + p.b_h)[:, None], s0, "tanh")
     return tr.s[:, 0], tr
 
