@@ -88,6 +88,13 @@ class RunRegistry:
                          name=f"rnnlab-train-{self.started}").start()
         return run
 
+    def keep(self, key: tuple, result: TrainResult) -> None:
+        """A finished run for `key` that needs no training (a shipped lesson pack)."""
+        run = Run(key, result=result, queued=False)
+        run.done.set()
+        with self._lock:
+            self._runs.setdefault(key, run)
+
     def has(self, key: tuple) -> bool:
         """Whether a run for `key` is going or kept: get(key) would not start one."""
         with self._lock:

@@ -11,7 +11,7 @@ import streamlit as st
 from rnnlab import analysis, captions, charts, gates
 from rnnlab.cells import get_cell
 from rnnlab.i18n import t
-from ui.shared import csv_button, md_escape
+from ui.shared import chart, csv_button, md_escape
 
 PAIR_BUDGET_128 = 6000  # pairs at H = 128 for the RNN; a pair costs ~ S³ (the LSTM's S is 2H)
 
@@ -56,16 +56,18 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
     # the measured norms on their own scale first: beside the bound, which may be many orders
     # of magnitude above, their shape would be flattened to a line
     measured = [names[q] for q in ("measured", "measured_c") if q in set(summary["quantity"])]
-    st.altair_chart(charts.by_distance_chart(shown[shown.series.isin(measured)],
-                                             t("chart.gated_title", lang), "‖∂s_t/∂s_k‖₂", lang,
-                                             measured), width="stretch",
-                    alt=captions.gated_alt(norms, lang))
+    view = (run_key, step, window, lang)  # what this tab's charts depend on
+    chart(st, view + ("measured",),
+          lambda: charts.by_distance_chart(shown[shown.series.isin(measured)],
+                                           t("chart.gated_title", lang), "‖∂s_t/∂s_k‖₂", lang,
+                                           measured),
+          captions.gated_alt(norms, lang))
     pair = [names["measured"], names["stepwise_bound"]]
-    st.altair_chart(charts.by_distance_chart(shown[shown.series.isin(pair)],
-                                             t("chart.gated_bound_title", lang), "‖∂s_t/∂s_k‖₂",
-                                             lang, pair), width="stretch",
-                    alt=captions.gated_alt(norms.drop(columns="log10_measured_c",
-                                                      errors="ignore"), lang))
+    chart(st, view + ("bound",),
+          lambda: charts.by_distance_chart(shown[shown.series.isin(pair)],
+                                           t("chart.gated_bound_title", lang), "‖∂s_t/∂s_k‖₂",
+                                           lang, pair),
+          captions.gated_alt(norms.drop(columns="log10_measured_c", errors="ignore"), lang))
     defs = ["def.measured_s", "def.stepwise_s"] + (["def.measured_c"] if lstm else [])
     st.markdown(" · ".join(t(d, lang) for d in defs))
     if len(norms) < len(window) * (len(window) - 1) // 2:
@@ -76,8 +78,8 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
     gate = t(f"ui.gate.{gsum.gate}", lang)
     q = "c" if lstm else "h"
     st.markdown(t("ui.gates_intro", lang, gate=gate, gate_sym=gsum.gate, q=q))
-    st.altair_chart(gates_chart(profile, gate, q, lang), width="stretch",
-                    alt=captions.gates_alt(profile, gate, lang))
+    chart(st, view + ("gates",), lambda: gates_chart(profile, gate, q, lang),
+          captions.gates_alt(profile, gate, lang))
     if gsum.steps:
         st.caption(t("ui.gates_caption", lang, n=gsum.steps, gate=gate, lg=gsum.ln_gate,
                      rate=gsum.rate))

@@ -9,7 +9,7 @@ from rnnlab import analysis, captions, charts, corpus
 from rnnlab.config import LabConfig
 from rnnlab.i18n import t
 from ui.gated import gated_jacobian
-from ui.shared import csv_button, md_escape
+from ui.shared import chart, csv_button, md_escape
 
 ANALYSIS_MAX = 150  # characters of text analysed at most: T(T+1)/2 pairs
 # pairs for jacobian_norms at H = 128; a pair costs ~ H^3, so fewer at larger H (a few seconds)
@@ -34,6 +34,16 @@ def norms_for(run_key: str, step: int, window: str, activation: str, form: str, 
     norms = analysis.jacobian_norms(_params, ids, activation=activation, form=form, ks=ks)
     steps = analysis.one_step_norms(_params, ids, activation=activation)
     return norms, analysis.summarize(norms), analysis.regime(_params, activation, norms), steps
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def shading_for(run_key: str, step: int, window: str, pos: int, activation: str, _params,
+                _vocab):
+    """Each earlier character's and word's contribution to the prediction at `pos` (cached for
+    the class)."""
+    ids = _vocab.encode(window)
+    return analysis.word_contributions(_params, ids[:-1], ids[1:], pos, corpus.words(window[:-1]),
+                                       activation=activation, text=window[:-1])
 
 
 def analysis_window(text: corpus.Corpus, lang: str) -> tuple[str, list[str]]:
@@ -74,11 +84,13 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
                    f"{float(share.iloc[0]):.1%}" if len(share) else "—",
                    help=t("def.share_beyond", lang))
     few = captions.few_pairs_caption(h, analysis.MIN_PAIRS, lang)
-    chart = charts.by_distance_chart(shown, t("chart.distant_title", lang),
-                                     t("axis.contribution", lang), lang,
-                                     [names[q] for q in analysis.QUANTITIES],
-                                     few_from=h.trusted_up_to + 0.5 if few else None)
-    st.altair_chart(chart, width="stretch", alt=captions.distant_alt(summary, h, lang))
+    view = (run_key, result.steps_done, window, lang)  # what this tab's charts depend on
+    chart(st, view + ("by_distance",),
+          lambda: charts.by_distance_chart(shown, t("chart.distant_title", lang),
+                                           t("axis.contribution", lang), lang,
+                                           [names[q] for q in analysis.QUANTITIES],
+                                           few_from=h.trusted_up_to + 0.5 if few else None),
+          captions.distant_alt(summary, h, lang))
     st.markdown(" · ".join(t(f"def.{q}", lang) for q in analysis.QUANTITIES))
     if few:
         st.markdown(few)
@@ -91,22 +103,19 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
                     bind="query-params")
     by_word = c2.toggle(t("ctl.by_word", lang), value=True, key="words",
                         help=t("ctl.by_word.help", lang), bind="query-params")
-    ids = text.vocab.encode(window)
-    chars, words = analysis.word_contributions(
-        result.params, ids[:-1], ids[1:], pos, corpus.words(window[:-1]),
-        activation=config.activation, text=window[:-1])
+    chars, words = shading_for(run_key, result.steps_done, window, pos, config.activation,
+                               result.params, text.vocab)
     nxt = window[pos]
     st.caption(t("ui.shading_caption", lang, t=pos, char=md_escape(repr(window[pos - 1])),
                  next=md_escape(repr(nxt))))
     if not chars["contribution"].any():  # nothing to shade: say why instead
         st.info(t("ui.no_gradient_at_t", lang))
     else:
-        st.altair_chart(charts.shading_chart(chars, words, by_word,
-                                             t("chart.shading_title", lang, t=pos),
-                                             t("q.word_x" if by_word else "q.grad_x", lang),
-                                             lang),
-                        width="stretch",
-                        alt=captions.shading_alt(chars, words, by_word, pos, lang))
+        chart(st, view + ("shading", pos, by_word),
+              lambda: charts.shading_chart(chars, words, by_word,
+                                           t("chart.shading_title", lang, t=pos),
+                                           t("q.word_x" if by_word else "q.grad_x", lang), lang),
+              captions.shading_alt(chars, words, by_word, pos, lang))
         csv_button(chars.merge(words[["word", "text"]], on="word", how="left"),
                    f"rnnlab_contributions_t{pos}.csv", lang, "dl_shading")
         top = words.sort_values("contribution", ascending=False).head(5)
@@ -115,11 +124,12 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
                 f"“{md_escape(w)}” ({c:.2e})" for w, c in zip(top.text, top.contribution,
                                                               strict=True))))
     st.subheader(t("ui.heatmap", lang))
-    st.altair_chart(charts.heatmap_chart(pairs, "grad_h", t("chart.heat_title", lang),
-                                         t("q.grad_h", lang), lang), width="stretch",
-                    alt=captions.heatmap_alt(pairs, "grad_h", t("q.grad_h", lang), lang))
-    st.altair_chart(charts.share_chart(shares, lang), width="stretch",
-                    alt=captions.share_alt(shares, lang))
+    chart(st, view + ("heatmap",),
+          lambda: charts.heatmap_chart(pairs, "grad_h", t("chart.heat_title", lang),
+                                       t("q.grad_h", lang), lang),
+          captions.heatmap_alt(pairs, "grad_h", t("q.grad_h", lang), lang))
+    chart(st, view + ("share",), lambda: charts.share_chart(shares, lang),
+          captions.share_alt(shares, lang))
     csv_button(shares, "rnnlab_share_beyond.csv", lang, "dl_share")
     return window
 
@@ -181,9 +191,11 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
         y_title = "‖∏ W_hhᵀ diag(f′(h_{j−1}))‖₂"
     shown = summary.assign(series=summary["quantity"].map(names))
     order = [names[q] for q in ("measured", "bound", "stepwise_bound")]
-    st.altair_chart(charts.by_distance_chart(shown, t("chart.jacobian_title", lang),
-                                             y_title, lang, order), width="stretch",
-                    alt=captions.jacobian_alt(norms, lang))
+    view = (run_key, step, window, lang, form)  # what this tab's charts depend on
+    chart(st, view + ("by_distance",),
+          lambda: charts.by_distance_chart(shown, t("chart.jacobian_title", lang), y_title, lang,
+                                           order),
+          captions.jacobian_alt(norms, lang))
     st.markdown(" · ".join(t(d, lang) for d in defs))
     if lecture:  # does the note's form change the verdict on this run? say so when it does
         true_norms = norms_for(run_key, step, window, config.activation, "correct", params,
@@ -201,13 +213,14 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
     if len(norms) < len(window) * (len(window) - 1) // 2:
         st.caption(t("ui.pairs_sampled", lang, n=len(norms)))
     csv_button(norms, "rnnlab_jacobian_norms.csv", lang, "dl_norms")
-    st.altair_chart(charts.heatmap_chart(norms, "measured", t("chart.jheat_title", lang),
-                                         y_title, lang), width="stretch",
-                    alt=captions.heatmap_alt(norms, "measured", y_title, lang))
+    chart(st, view + ("heatmap",),
+          lambda: charts.heatmap_chart(norms, "measured", t("chart.jheat_title", lang), y_title,
+                                       lang),
+          captions.heatmap_alt(norms, "measured", y_title, lang))
     st.subheader(t("ui.one_step", lang))
     st.markdown(t("ui.one_step_intro", lang))
-    st.altair_chart(charts.one_step_chart(one_step, lang), width="stretch",
-                    alt=captions.one_step_alt(one_step, lang))
+    chart(st, view + ("one_step",), lambda: charts.one_step_chart(one_step, lang),
+          captions.one_step_alt(one_step, lang))
     csv_button(one_step, "rnnlab_one_step_norms.csv", lang, "dl_one_step")
 
 

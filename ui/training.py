@@ -18,6 +18,7 @@ from ui.shared import (
     ENGINE_VERSION,
     POLL_SECONDS,
     QUEUED_POLL_SECONDS,
+    chart,
     csv_button,
     md_escape,
     registry,
@@ -57,9 +58,10 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
     def draw(records: list[dict]) -> pd.DataFrame:
         *drawn, history = live_charts(repr(run.key), len(records), lang, chance,
                                       _records=records, _config=config)
-        for slot, (chart, alt) in zip((loss_slot, grad_slot, w_slot, state_slot), drawn,
-                                      strict=True):
-            slot.altair_chart(chart, width="stretch", alt=alt)
+        slots = (loss_slot, grad_slot, w_slot, state_slot)
+        for i, (slot, (made, alt)) in enumerate(zip(slots, drawn, strict=True)):
+            # one conversion per run, step count and language for every watcher
+            chart(slot, (repr(run.key), len(records), lang, i), lambda made=made: made, alt)
         progress.progress(min(1.0, len(records) / config.steps),
                           text=t("ui.progress", lang, step=len(records), steps=config.steps))
         return history

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 TAB = '[data-testid="stTab"]'
 CHART = '[data-testid="stVegaLiteChart"] .marks'  # vega draws into svg.marks or canvas.marks
-TAB_NAMES = ("training", "distant", "jacobian", "theory")
+TAB_NAMES = ("training", "distant", "jacobian", "theory", "experiments")
 VIEWPORT = {"width": 1400, "height": 1000}
 
 # The page is idle when no script run is going on or pending and the training tab shows how its
