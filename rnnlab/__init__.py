@@ -32,7 +32,8 @@ from rnnlab.train import TrainResult, sample, train
 from rnnlab.version import ENGINE_VERSION
 
 __all__ = [
-    "ACTIVATIONS", "ENGINE_VERSION", "FORMS", "INITS", "Corpus", "CorpusError", "LabConfig", "Params", "Regime",
+    "ACTIVATIONS", "ENGINE_VERSION", "FORMS", "INITS", "Corpus", "CorpusError", "LabConfig",
+    "Params", "Regime",
     "TrainResult", "Vocab", "activate", "corpus_from_bytes", "decay_rate", "derivative",
     "derivative_bound", "distant_contributions", "horizon", "init_params", "jacobian_norms",
     "load_corpus", "loss_and_grads", "one_step_norms", "regime", "sample", "share_beyond",

@@ -67,14 +67,15 @@ def summarize(pairs: pd.DataFrame, quantities=None, low: float = 0.1, high: floa
     return pd.concat(parts, ignore_index=True)[columns]
 
 
-def decay_rate(norms: pd.DataFrame) -> float:
+def decay_rate(norms: pd.DataFrame, column: str = "log10_measured") -> float:
     """The fitted per-step rate r of the measured norm, ln ‖∂h_t/∂h_k‖₂ ≈ a + r (t - k).
 
-    Least squares over the per-distance medians of log10_measured (zeros left out), converted to
+    Least squares over the per-distance medians of `column` (log10_measured, or an LSTM's
+    log10_measured_c; zeros left out), converted to
     the natural log so it compares directly with the bound's rate ln(β_W β_h). r < 0 decays by the
     factor e^r a step, r > 0 grows; NaN with fewer than two distances to fit.
     """
-    med = norms.groupby("distance")["log10_measured"].median()
+    med = norms.groupby("distance")[column].median()
     med = med[np.isfinite(med.to_numpy())]
     if len(med) < 2:
         return float("nan")
@@ -209,7 +210,8 @@ def horizon(pairs: pd.DataFrame, quantity: str = "grad_W", fraction: float = 1e-
         slope = np.polyfit(fit.index.to_numpy(dtype=np.float64),
                            np.log(fit["median"].to_numpy(dtype=np.float64)), 1)[0]
         rate = float(slope)
-    common = dict(rate=rate, trusted_up_to=int(trusted.index.max()),
+    # a text of a few characters has no distance with min_pairs pairs: none is trusted
+    common = dict(rate=rate, trusted_up_to=int(trusted.index.max()) if len(trusted) else 0,
                   largest=int(pairs["distance"].max()), fraction=fraction)
     if not reference > 0:
         return Horizon(distance=None, verdict="no_signal", **common)

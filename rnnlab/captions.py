@@ -72,9 +72,12 @@ def grad_norm_alt(history: pd.DataFrame, clip: str, clip_at: float, lang: str) -
 
 def w_norm_alt(history: pd.DataFrame, lang: str) -> str:
     """Alt text of the ‖W_hh‖₂ and spectral radius chart."""
-    rows = history[["step", "w_norm", "spectral_radius"]].dropna()
+    rows = history[["step", "w_norm", "spectral_radius"]].dropna(subset=["w_norm"])
     if rows.empty:
         return t("alt.empty", lang, chart=t("chart.w_title", lang))
+    if rows["spectral_radius"].isna().all():  # a gated cell's stacked W_hh: no eigenvalues
+        return t("alt.w_norm_only", lang, w0=number(rows["w_norm"].iloc[0]),
+                 w1=number(rows["w_norm"].iloc[-1]), step=int(rows["step"].iloc[-1]))
     return t("alt.w_norm", lang, w0=number(rows["w_norm"].iloc[0]),
              w1=number(rows["w_norm"].iloc[-1]), r0=number(rows["spectral_radius"].iloc[0]),
              r1=number(rows["spectral_radius"].iloc[-1]), step=int(rows["step"].iloc[-1]))
@@ -221,7 +224,7 @@ def gated_alt(norms: pd.DataFrame, lang: str) -> str:
 
 def gates_alt(profile: pd.DataFrame, gate: str, lang: str) -> str:
     """Alt text of the gates chart: the range of the mean kept gate over the steps."""
-    g = profile["gate"].to_numpy(dtype=np.float64)
+    g = profile["gate_mean"].to_numpy(dtype=np.float64)
     g = g[np.isfinite(g)]
     if not g.size:
         return t("alt.gates_none", lang)
@@ -232,7 +235,10 @@ def gates_alt(profile: pd.DataFrame, gate: str, lang: str) -> str:
 def remedy_alt(table: pd.DataFrame, names: dict[str, str], lang: str) -> str:
     """Alt text of the remedy chart: each setting's recall at the shortest and longest d."""
     parts = []
-    for code, rows in table.sort_values("distance").groupby("setting", sort=False):
+    for code in names:  # in the order the page names the settings
+        rows = table[table["setting"] == code].sort_values("distance")
+        if rows.empty:
+            continue
         first, last = rows.iloc[0], rows.iloc[-1]
         parts.append(t("alt.remedy_part", lang, name=names.get(code, code),
                        d0=int(first.distance), a=f"{first.accuracy:.0%}",

@@ -93,8 +93,9 @@ def grad_norm_chart(history: pd.DataFrame, clip: str, clip_at: float, lang: str,
 
 def w_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None) -> alt.Chart:
     """‖W_hh‖₂ and the spectral radius r(W_hh) at the measured steps."""
-    data = history[["step", "w_norm", "spectral_radius"]].dropna()
-    long = data.melt(id_vars="step", var_name="series", value_name="value")
+    data = history[["step", "w_norm", "spectral_radius"]]
+    # per series: a gated cell's stacked W_hh (G·H, H) has a norm but no spectral radius
+    long = data.melt(id_vars="step", var_name="series", value_name="value").dropna()
     long["series"] = long["series"].map({"w_norm": t("chart.w_norm", lang),
                                          "spectral_radius": t("chart.rho", lang)})
     x = alt.X("step:Q", title=t("axis.step", lang),

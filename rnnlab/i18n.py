@@ -180,14 +180,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "preset.state_blowup.desc": {
         "en": "The other way training blows up, for contrast. A ReLU RNN with ‖W_hh‖₂ = 3 "
               "carries its hidden state from one window to the next, and ReLU does not bound "
-              "it: within a few windows ‖h_T‖₂ grows by orders of magnitude until the forward "
-              "pass overflows, and training diverges. These are the activations exploding, not "
-              "the back-propagated gradient: start every window from h₀ = 0 and the same "
-              "settings train without diverging.",
+              "it: ‖h_T‖₂ grows by orders of magnitude within a few windows until the forward "
+              "pass overflows, and training diverges. The state explodes first: it does so even "
+              "with the weights frozen at their start. The gradient explodes with it, as a "
+              "consequence (for ReLU the product that carries the state forward also carries "
+              "the gradient back). Start every window from h₀ = 0 and the same settings train "
+              "without diverging.",
         "zh": "作为对照，训练崩溃的另一种方式。‖W_hh‖₂ = 3 的 ReLU RNN 把隐藏状态从一个窗口延续到"
               "下一个窗口，而 ReLU 不限制它的大小：短短几个窗口里 ‖h_T‖₂ 就增长了好几个数量级，"
-              "直到前向计算溢出，训练随之发散。这里爆炸的是激活值，而不是反向传播的梯度：让每个窗口都从 "
-              "h₀ = 0 开始，同样的设置就能训练下去而不发散。",
+              "直到前向计算溢出，训练随之发散。先爆炸的是状态：即使把权重固定在初始值不动，它也照样爆炸。"
+              "梯度随之一起爆炸，这是结果而不是原因（对 ReLU 而言，向前传递状态的乘积也正是向后传递梯度的乘积）。"
+              "让每个窗口都从 h₀ = 0 开始，同样的设置就能训练下去而不发散。",
     },
     "preset.irnn.name": {
         "en": "IRNN (identity-initialised ReLU)",

@@ -42,10 +42,13 @@ CELL_STRINGS: dict[str, dict[str, str]] = {
         "zh": "实测 ‖∂s_t/∂s_k‖₂：在分析文本上，把 j = k+1, …, t 各步的单步雅可比矩阵连乘，取乘积的最大奇异值。",
     },
     "def.measured_c": {
-        "en": "Cell path ‖∂c_t/∂c_k‖₂: the memory block of the same product (h_k held fixed). "
-              "Its one-step factor is diag(f_j), so it decays only as fast as the forget gates close.",
-        "zh": "记忆通路 ‖∂c_t/∂c_k‖₂：同一乘积中记忆单元对应的子块（h_k 保持不变）。它的单步因子是 "
-              "diag(f_j)，所以只会随遗忘门的关闭而衰减。",
+        "en": "Cell path ‖∂c_t/∂c_k‖₂: the memory block of the same product, over every path from "
+              "c_k to c_t (h_k held fixed). Only its direct path, one factor diag(f_j) a step, "
+              "must shrink as the forget gates close; the paths through h and the gates can make "
+              "the block shrink faster or grow (see the gates chart below).",
+        "zh": "记忆通路 ‖∂c_t/∂c_k‖₂：同一乘积中记忆单元对应的子块，包含从 c_k 到 c_t 的所有路径（h_k 保持不变）。"
+              "只有其中的直接路径（每步一个因子 diag(f_j)）必定随遗忘门的关闭而缩小；经过 h 和各个门的路径"
+              "可能使这个子块缩小得更快，也可能使它增长（见下方门的图）。",
     },
     "def.stepwise_s": {
         "en": "Stepwise bound: Π ‖∂s_j/∂s_{j−1}‖₂ over j = k+1, …, t, the product of the exact "
@@ -76,47 +79,65 @@ CELL_STRINGS: dict[str, dict[str, str]] = {
     "alt.remedy": {"en": "Keys recalled: {parts}.", "zh": "答对的键：{parts}。"},
     "alt.remedy_part": {"en": "{name} {a} at d = {d0}, {b} at d = {d1}",
                         "zh": "{name} 在 d = {d0} 为 {a}，在 d = {d1} 为 {b}"},
+    "alt.w_norm_only": {
+        "en": "‖W_hh‖₂ of all gates stacked goes from {w0} to {w1} by step {step} (a stack of "
+              "gate blocks is not square: it has no spectral radius).",
+        "zh": "到第 {step} 步，各门堆叠的 ‖W_hh‖₂ 从 {w0} 变为 {w1}（门的子块堆叠后不是方阵，没有谱半径）。",
+    },
+    "def.w_norm_gated": {
+        "en": "‖W_hh‖₂: the spectral norm of the gated cell's W_hh, its gate blocks stacked "
+              "(G·H × H, PyTorch's weight_hh_l0), measured at up to {n} evenly spaced steps. It "
+              "is no β_W of a bound: the lecture's bound is about the RNN only.",
+        "zh": "‖W_hh‖₂：门控单元的 W_hh（各门子块堆叠而成，G·H × H，即 PyTorch 的 weight_hh_l0）的谱范数，"
+              "最多在 {n} 个均匀分布的步上测量。它不是任何上界中的 β_W：讲义的上界只适用于普通 RNN。",
+    },
     "ui.w_norm_gated": {"en": "‖W_hh‖₂ (all gates stacked)", "zh": "‖W_hh‖₂（各门堆叠）"},
     "ui.rate_c": {"en": "Measured rate, cell path", "zh": "实测速率（记忆通路）"},
     "ui.gates_title": {"en": "What the gates do to the gradient", "zh": "门对梯度做了什么"},
     "ui.gates_intro": {
-        "en": "Per step $j$ of the analysed text: ln of the mean {gate} gate ${gate_sym}_j$ over "
-              "the units, beside the measured per-step rate of the product, "
+        "en": "Per step $j$ of the analysed text, two per-step rates from step 0: the direct path "
+              r"alone, $\ln D_j - \ln D_{{j-1}}$ with $D_j = \max_i \prod_{{l \le j}} {gate_sym}_{{l,i}}$ "
+              "(the norm of the product of the diagonal factors diag({gate_sym}_l)), and the measured "
               r"$\ln \|\partial {q}_j/\partial {q}_0\|_2 - \ln \|\partial {q}_{{j-1}}/\partial {q}_0\|_2$. "
-              "Where the gate stays near 1 (ln near 0) the memory's own factor barely shrinks the "
-              "product; where the measured rate lies above the gate's line, paths through h and "
-              "the gates add to it.",
-        "zh": "在分析文本的每一步 $j$ 上：各单元{gate}门 ${gate_sym}_j$ 均值的对数，与乘积的实测每步速率 "
-              r"$\ln \|\partial {q}_j/\partial {q}_0\|_2 - \ln \|\partial {q}_{{j-1}}/\partial {q}_0\|_2$ 并列。"
-              "门值接近 1（对数接近 0）的地方，记忆单元自身的因子几乎不使乘积缩小；实测速率高于门的曲线时，"
-              "是经过 h 和各个门的路径额外放大了它。",
+              "A direct rate near 0 means the {gate} gates stay open, the additive path; where "
+              "the measured rate lies above it, paths through h and the gates add to the product, "
+              "where below, they take from it.",
+        "zh": "在分析文本的每一步 $j$ 上，从第 0 步算起的两个每步速率：只走直接路径的 "
+              r"$\ln D_j - \ln D_{{j-1}}$，其中 $D_j = \max_i \prod_{{l \le j}} {gate_sym}_{{l,i}}$"
+              "（对角因子 diag({gate_sym}_l) 连乘的范数），以及实测的 "
+              r"$\ln \|\partial {q}_j/\partial {q}_0\|_2 - \ln \|\partial {q}_{{j-1}}/\partial {q}_0\|_2$。"
+              "直接路径的速率接近 0，说明{gate}门一直敞开，这就是加法通路；实测速率高于它的地方，"
+              "经过 h 和各个门的路径使乘积变大，低于它的地方则使乘积变小。",
     },
     "ui.gate.f": {"en": "forget", "zh": "遗忘"},
     "ui.gate.z": {"en": "update", "zh": "更新"},
     "ui.gates_caption": {
-        "en": "Averaged over the {n} steps: ln of the mean {gate} gate {lg:+.3f} per step, "
-              "measured rate {rate:+.3f} per step.",
-        "zh": "对 {n} 步取平均：{gate}门均值的对数为每步 {lg:+.3f}，实测速率为每步 {rate:+.3f}。",
+        "en": "Averaged over the {n} steps: the direct path {direct:+.3f} per step, the measured "
+              "product {rate:+.3f} per step.",
+        "zh": "对 {n} 步取平均：直接路径为每步 {direct:+.3f}，实测乘积为每步 {rate:+.3f}。",
     },
     "chart.gates_title": {"en": "Gate and gradient, step by step (natural log per step)",
                           "zh": "逐步看门与梯度（每步的自然对数）"},
-    "chart.gate_series": {"en": "ln mean {gate} gate", "zh": "{gate}门均值的对数"},
+    "chart.gate_series": {"en": "direct path through the {gate} gates",
+                          "zh": "经过{gate}门的直接路径"},
     "chart.rate_series": {"en": "measured rate of ‖∂{q}_j/∂{q}_0‖₂",
                           "zh": "‖∂{q}_j/∂{q}_0‖₂ 的实测速率"},
     "axis.ln_per_step": {"en": "natural log per step", "zh": "每步的自然对数"},
     # ---- the remedy lesson: the cells on the long-range task ----
-    "preset.remedy.name": {"en": "The remedy: gates (LSTM, GRU)", "zh": "对策：门控单元（LSTM、GRU）"},
+    "preset.remedy.name": {"en": "Remedies for a long memory (LSTM, GRU, orthogonal tanh)",
+                           "zh": "长程记忆的对策（LSTM、GRU、正交初始化的 tanh）"},
     "preset.remedy.desc": {
-        "en": "An LSTM on the long-range task (d = 15, window T = 60). In tab ① turn on "
-              "“Compare the cells on this task”: the lecture's sigmoid RNN, tanh with an "
-              "orthogonal W_hh, the GRU and the LSTM train with the same text, seed, sizes and "
+        "en": "An LSTM on the long-range task (d = 10, window T = 60); tab ③ shows its forget "
+              "gates beside the measured rate of its cell path. In tab ① turn on “Compare the "
+              "cells on this task”: the lecture's sigmoid RNN and three remedies, tanh with an "
+              "orthogonal W_hh, the GRU and the LSTM, train with the same text, seed, sizes and "
               "window at d = 5 … 30, and the chart plots the keys each recalls. The sentence "
-              "under it states how far back each one recalled in those runs. Tab ③ shows the "
-              "LSTM's forget gates beside the measured rate of its cell path.",
-        "zh": "在长程依赖任务上训练的 LSTM（d = 15，窗口 T = 60）。在第①页打开“在这个任务上比较各种循环单元”："
-              "讲义中的 sigmoid RNN、正交初始化的 tanh RNN、GRU 和 LSTM 用相同的文本、随机种子、规模和窗口，"
-              "分别在 d = 5 … 30 上训练，图中画出各自答对的键的比例，图下的句子给出这些训练中每种单元能回溯多远。"
-              "第③页把 LSTM 的遗忘门与记忆通路的实测速率并列展示。",
+              "under it states how far back each one recalled in those runs: which remedy "
+              "reaches furthest is measured there, not promised here.",
+        "zh": "在长程依赖任务上训练的 LSTM（d = 10，窗口 T = 60）；第③页把它的遗忘门与记忆通路的实测速率并列展示。"
+              "在第①页打开“在这个任务上比较各种循环单元”：讲义中的 sigmoid RNN 和三种对策（正交初始化的 tanh RNN、"
+              "GRU、LSTM）用相同的文本、随机种子、规模和窗口，分别在 d = 5 … 30 上训练，图中画出各自答对的键的比例。"
+              "图下的句子给出这些训练中每种单元能回溯多远：哪种对策走得最远，以那里的实测为准，这里不作承诺。",
     },
     "ctl.remedy": {"en": "Compare the cells on this task", "zh": "在这个任务上比较各种循环单元"},
     "ctl.remedy.help": {

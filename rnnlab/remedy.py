@@ -61,7 +61,10 @@ def reach(table: pd.DataFrame, level: float = LEVEL) -> dict[str, int | None]:
     """Per setting, the largest d of the grid up to which every distance recalled ≥ `level`
     (None when even the shortest did not)."""
     out = {}
-    for code, rows in table.sort_values("distance").groupby("setting", sort=False):
+    for code, _ in SETTINGS:  # in the order of SETTINGS, whatever the table's
+        rows = table[table["setting"] == code].sort_values("distance")
+        if rows.empty:
+            continue
         ok = rows["accuracy"].to_numpy() >= level
         first_miss = np.argmin(ok) if not ok.all() else len(ok)
         out[code] = int(rows["distance"].iloc[first_miss - 1]) if first_miss > 0 else None

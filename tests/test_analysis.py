@@ -574,3 +574,12 @@ def test_analyses_run_blas_on_one_thread_even_when_called_concurrently():
         results = list(pool.map(lambda _: jacobian_norms(p, x, h0, "tanh"), range(8)))
     assert all(r.equals(results[0]) for r in results)
     assert blas.threads() in (1, None)
+
+
+def test_the_horizon_of_a_text_too_short_for_any_trusted_distance_is_a_verdict_not_a_crash():
+    from rnnlab.analysis import horizon
+
+    p = init_params(6, 4, seed=0)
+    x = np.array([1, 2, 3])
+    h = horizon(distant_contributions(p, x, x))
+    assert h.trusted_up_to == 0 and h.distance is None and h.verdict in ("beyond", "no_signal")

@@ -49,5 +49,5 @@ def test_the_gated_jacobian_tab_plots_rnnlabs_state_norms(gated_page):
     assert shown.series.str.startswith("cell path").any() == (cell == "lstm")
     _, summary = gates.gate_profile(result.params, ids, norms)
     caption = next(c.value for c in at.tabs[2].caption if "Averaged over" in c.value)
-    assert f"{summary.ln_gate:+.3f}" in caption and f"{summary.rate:+.3f}" in caption
+    assert f"{summary.direct_rate:+.3f}" in caption and f"{summary.rate:+.3f}" in caption
     assert any("is a theorem about the RNN only" in m.value for m in at.tabs[2].markdown)

@@ -161,13 +161,24 @@ def test_clipped_run_trains_where_the_unclipped_one_diverges(exploding, clipped)
 
 # -- exploding activations -----------------------------------------------------------------------
 
-def test_state_blowup_is_the_forward_state_growing_every_window(state_blowup):
+def test_state_blowup_is_the_forward_state_growing_within_a_few_windows(state_blowup):
     h = state_blowup.history
     assert state_blowup.result.diverged_at is not None and state_blowup.result.diverged_at <= 10
     finite = h.state_norm[np.isfinite(h.state_norm)].to_numpy()
     assert len(finite) >= 3
     assert finite[-1] > 1e6 * finite[0]  # orders of magnitude within a few windows
     assert finite.min() > np.sqrt(state_blowup.config.hidden)  # beyond what tanh could reach
+    g = h.grad_norm[np.isfinite(h.grad_norm)].to_numpy()
+    assert g.max() > 1e6 * g[0]  # "the gradient explodes with it"
+
+
+def test_state_blowup_blows_up_with_the_weights_frozen_too():
+    """lr = 1e-5, the smallest the lab allows: the weights barely move from their start, and
+    the carried state still overflows: the forward pass, not a gradient step, blows up."""
+    frozen = Run("state_blowup", PRESETS["state_blowup"].replace(lr=1e-5))
+    h = frozen.history.state_norm.to_numpy()
+    assert frozen.result.diverged_at is not None
+    assert np.nanmax(h[np.isfinite(h)]) > 1e6 * h[0]
 
 
 def test_state_blowup_with_h0_zero_per_window_does_not_diverge():

@@ -9,20 +9,15 @@ import pandas as pd
 import streamlit as st
 
 from rnnlab import analysis, captions, charts, gates
-from rnnlab.cells import get_cell
 from rnnlab.i18n import t
 from ui.shared import chart, csv_button, md_escape
-
-PAIR_BUDGET_128 = 6000  # pairs at H = 128 for the RNN; a pair costs ~ S³ (the LSTM's S is 2H)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def gated_norms_for(run_key: str, step: int, window: str, _params, _vocab):
     """State-Jacobian norms, their summary and the gate profile (cached for the class)."""
     ids = _vocab.encode(window)[:-1]
-    S = get_cell(_params.cell).state_size(_params.hidden_size)
-    cost = (S / 128) ** 3 + (_params.hidden_size < S) * (_params.hidden_size / 128) ** 3
-    ks = analysis.starts_within(len(ids), max(len(ids), int(PAIR_BUDGET_128 / cost)))
+    ks = analysis.starts_within(len(ids), gates.pair_budget(_params, len(ids)))
     norms = analysis.jacobian_norms(_params, ids, ks=ks)
     quantities = ["measured", "stepwise_bound"] + (["measured_c"] if "measured_c" in norms
                                                    else [])
@@ -42,13 +37,11 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
         return
     lstm = "measured_c" in norms.columns
     c1, c2, c3 = st.columns(3)
-    with np.errstate(all="ignore"):
-        w_norm = float(np.linalg.norm(params.W_hh, 2))
-    c1.metric(t("ui.w_norm_gated", lang), f"{w_norm:.4g}")
+    c1.metric(t("ui.w_norm_gated", lang), f"{analysis.spectral_norms(params.W_hh):.4g}")
     rate = analysis.decay_rate(norms)
     c2.metric(t("ui.rates", lang), f"{rate:+.3f}" if np.isfinite(rate) else "—")
     if lstm:
-        rate_c = analysis.decay_rate(norms.assign(log10_measured=norms["log10_measured_c"]))
+        rate_c = analysis.decay_rate(norms, "log10_measured_c")
         c3.metric(t("ui.rate_c", lang), f"{rate_c:+.3f}" if np.isfinite(rate_c) else "—")
     names = {"measured": t("q.measured_s", lang), "stepwise_bound": t("q.stepwise_s", lang),
              "measured_c": t("q.measured_c", lang)}
@@ -81,15 +74,15 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
     chart(st, view + ("gates",), lambda: gates_chart(profile, gate, q, lang),
           captions.gates_alt(profile, gate, lang))
     if gsum.steps:
-        st.caption(t("ui.gates_caption", lang, n=gsum.steps, gate=gate, lg=gsum.ln_gate,
+        st.caption(t("ui.gates_caption", lang, n=gsum.steps, gate=gate, direct=gsum.direct_rate,
                      rate=gsum.rate))
     csv_button(profile, "rnnlab_gates.csv", lang, "dl_gates")
 
 
 def gates_chart(profile: pd.DataFrame, gate: str, q: str, lang: str) -> alt.Chart:
-    long = profile.melt(id_vars="j", value_vars=["ln_gate", "rate"], var_name="series",
+    long = profile.melt(id_vars="j", value_vars=["direct_rate", "rate"], var_name="series",
                         value_name="value").dropna()
-    long["series"] = long["series"].map({"ln_gate": t("chart.gate_series", lang, gate=gate),
+    long["series"] = long["series"].map({"direct_rate": t("chart.gate_series", lang, gate=gate),
                                          "rate": t("chart.rate_series", lang, q=q)})
     return alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=16)).encode(
         x=alt.X("j:Q", title=t("axis.j", lang)),

@@ -12,7 +12,7 @@ import streamlit as st
 from rnnlab import captions, charts, corpus, evaluate
 from rnnlab.config import LabConfig
 from rnnlab.i18n import t
-from rnnlab.train import HISTORY_COLUMNS, sample, train
+from rnnlab.train import HISTORY_COLUMNS, MAX_MATRIX_MEASUREMENTS, sample, train
 from ui.remedy import remedy_ui
 from ui.shared import (
     ENGINE_VERSION,
@@ -96,7 +96,8 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
     with info_slot:
         st.markdown(t("def.loss", lang))
         st.markdown(t("def.grad_norm", lang))
-        st.markdown(t("def.w_norm", lang))
+        st.markdown(t("def.w_norm" if config.cell == "rnn" else "def.w_norm_gated", lang,
+                      n=MAX_MATRIX_MEASUREMENTS))
         st.markdown(t("def.state_norm", lang))
         sample_ui(result, text, config, lang)
         downloads(result, lang)

@@ -5,9 +5,11 @@ writes it, gate blocks stacked in the order i, f, g, o:
     i_t, f_t, o_t = σ(a_t[i]), σ(a_t[f]), σ(a_t[o]),   g_t = tanh(a_t[g])
     c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t,                    h_t = o_t ⊙ tanh(c_t)
 
-The state is s_t = (h_t, c_t) stacked, S = 2H. The cell c_t is the additive path: with f_t ≈ 1
-and i_t ≈ 0 it is copied, ∂c_j/∂c_{j-1} = diag(f_j), and its gradient neither vanishes nor
-explodes. One step back, for row vectors ∂J/∂h_j, ∂J/∂c_j:
+The state is s_t = (h_t, c_t) stacked, S = 2H. The cell c_t is the additive path: its own
+one-step factor is ∂⁺c_j/∂c_{j-1} = diag(f_j) (h_{j-1} held fixed), so with f ≈ 1 and i ≈ 0
+it is copied and that path's gradient neither vanishes nor explodes; the paths that leave the
+memory through h_j = o_j ⊙ tanh(c_j) and come back through the next step's gates come on top.
+One step back, for row vectors ∂J/∂h_j, ∂J/∂c_j:
 
     δc_j = ∂J/∂c_j + ∂J/∂h_j ⊙ o_j ⊙ (1 - tanh²(c_j))         (∂J/∂c_j through h_j too)
     ∂J/∂a_j = [δc_j ⊙ g_j ⊙ i_j(1-i_j),  δc_j ⊙ c_{j-1} ⊙ f_j(1-f_j),
