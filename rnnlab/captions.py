@@ -31,6 +31,16 @@ def number(value: float, log10: float | None = None) -> str:
     return f"{10 ** (log10 - exponent):.2g}e{exponent}"
 
 
+def listed(parts, lang: str) -> str:
+    """Items of a sentence joined as the language writes a list: "a; b" or "a；b"."""
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def sentences(parts, lang: str) -> str:
+    """Sentences one after another: with a space in English, none after a Chinese 。."""
+    return ("" if lang == "zh" else " ").join(p for p in parts if p)
+
+
 def from_log10(log10: float) -> str:
     """number() of the value whose exact log10 is given: beyond float64's range (a product of
     exploded weights, 1e-400 or 1e400) it is written from the logarithm, never overflowing."""
@@ -65,8 +75,8 @@ def grad_norm_alt(history: pd.DataFrame, clip: str, clip_at: float, lang: str) -
     text = t("alt.grad_norm", lang, first=number(first), top=number(top["grad_norm"]),
              top_step=int(top["step"]), ratio=number(top["grad_norm"] / first if first else 0))
     if clip != "none":
-        text += " " + t("alt.clipped", lang, n=int(history["clipped"].sum()), steps=len(history),
-                        c=number(clip_at))
+        text = sentences([text, t("alt.clipped", lang, n=int(history["clipped"].sum()),
+                                  steps=len(history), c=number(clip_at))], lang)
     return text
 
 
@@ -178,16 +188,19 @@ def shading_alt(chars: pd.DataFrame, words: pd.DataFrame, by_word: bool, pos: in
     table = words if by_word else chars
     text_col = "text" if by_word else "char"
     top = table.sort_values("contribution", ascending=False).head(3)
-    items = ", ".join(f"“{w}” ({number(c)})" for w, c in zip(top[text_col], top["contribution"],
-                                                             strict=True))
+    paren = "（{}）" if lang == "zh" else " ({})"
+    items = ("、" if lang == "zh" else ", ").join(
+        f"“{w}”" + paren.format(number(c))
+        for w, c in zip(top[text_col], top["contribution"], strict=True))
     return t("alt.shading", lang, t=pos, top=items or "—")
 
 
 def share_alt(shares: pd.DataFrame, lang: str, ds: tuple[int, ...] = (1, 5, 15)) -> str:
     """Alt text of the share-beyond chart, at a few distances."""
     at = shares.set_index("distance")["share"]
-    parts = [f"d = {d}: {at.loc[d]:.1%}" for d in ds if d in at.index]
-    return t("alt.share", lang, values="; ".join(parts) or "—")
+    colon = "：" if lang == "zh" else ": "
+    parts = [f"d = {d}{colon}{at.loc[d]:.1%}" for d in ds if d in at.index]
+    return t("alt.share", lang, values=listed(parts, lang) or "—")
 
 
 def one_step_alt(steps: pd.DataFrame, lang: str) -> str:
@@ -199,26 +212,31 @@ def one_step_alt(steps: pd.DataFrame, lang: str) -> str:
 
 def recall_alt(sweep: pd.DataFrame, lang: str) -> str:
     """Alt text of the recall sweep: the share of keys recalled at each distance."""
-    parts = [f"d = {int(d)}: {a:.0%}" for d, a in zip(sweep["distance"], sweep["accuracy"],
-                                                      strict=True)]
+    colon = "：" if lang == "zh" else ": "
+    parts = [f"d = {int(d)}{colon}{a:.0%}" for d, a in zip(sweep["distance"], sweep["accuracy"],
+                                                           strict=True)]
     chance = float(sweep["chance"].mean()) if len(sweep) else float("nan")
-    return t("alt.recall", lang, values="; ".join(parts) or "—", chance=f"{chance:.1%}")
+    return t("alt.recall", lang, values=listed(parts, lang) or "—", chance=f"{chance:.1%}")
 
 
-def gated_alt(norms: pd.DataFrame, lang: str) -> str:
-    """Alt text of a gated cell's chart: the measured median of ‖∂s_t/∂s_k‖₂ (and the LSTM's
-    cell path) from the smallest to the largest distance, and its gap to the stepwise bound."""
+def gated_alt(norms: pd.DataFrame, lang: str, bound: bool = False) -> str:
+    """Alt text of a gated cell's charts: the measured median of ‖∂s_t/∂s_k‖₂ from the smallest
+    to the largest distance and, for the chart of the measured norms, the LSTM's cell path, or,
+    for the chart against the bound (`bound`), the gap to the stepwise bound."""
     g = norms.groupby("distance")
     log_m = g["log10_measured"].median()
     d0, d1 = int(log_m.index.min()), int(log_m.index.max())
     a, b = float(log_m.loc[d0]), float(log_m.loc[d1])
-    below = float(g["log10_stepwise_bound"].median().loc[d1]) - b
-    text = t("alt.gated", lang, a=from_log10(a), b=from_log10(b), d0=d0, d1=d1,
-             below=number(below) if np.isfinite(below) else "∞")
+    text = t("alt.gated", lang, a=from_log10(a), b=from_log10(b), d0=d0, d1=d1)
+    if bound:
+        below = float(g["log10_stepwise_bound"].median().loc[d1]) - b
+        return sentences([text, t("alt.gated_bound", lang, d=d1,
+                                  below=number(below) if np.isfinite(below) else "∞")], lang)
     if "log10_measured_c" in norms.columns:
         log_c = g["log10_measured_c"].median()
         ca, cb = float(log_c.loc[d0]), float(log_c.loc[d1])
-        text += " " + t("alt.gated_c", lang, a=from_log10(ca), b=from_log10(cb))
+        text = sentences([text, t("alt.gated_c", lang, a=from_log10(ca), b=from_log10(cb))],
+                         lang)
     return text
 
 
@@ -243,4 +261,4 @@ def remedy_alt(table: pd.DataFrame, names: dict[str, str], lang: str) -> str:
         parts.append(t("alt.remedy_part", lang, name=names.get(code, code),
                        d0=int(first.distance), a=f"{first.accuracy:.0%}",
                        d1=int(last.distance), b=f"{last.accuracy:.0%}"))
-    return t("alt.remedy", lang, parts=("；" if lang == "zh" else "; ").join(parts))
+    return t("alt.remedy", lang, parts=listed(parts, lang))

@@ -67,9 +67,12 @@ CELL_STRINGS: dict[str, dict[str, str]] = {
     },
     "alt.gated": {
         "en": "Measured ‖∂s_t/∂s_k‖₂ (median over t) goes from {a} at distance {d0} to {b} at "
-              "distance {d1}, {below} orders of magnitude under the stepwise bound there.",
-        "zh": "实测 ‖∂s_t/∂s_k‖₂（对 t 取中位数）从距离 {d0} 处的 {a} 变为距离 {d1} 处的 {b}，"
-              "比那里的逐步上界低 {below} 个数量级。",
+              "distance {d1}.",
+        "zh": "实测 ‖∂s_t/∂s_k‖₂（对 t 取中位数）从距离 {d0} 处的 {a} 变为距离 {d1} 处的 {b}。",
+    },
+    "alt.gated_bound": {
+        "en": "At distance {d} it lies {below} orders of magnitude under the stepwise bound.",
+        "zh": "在距离 {d} 处，它比逐步上界低 {below} 个数量级。",
     },
     "alt.gated_c": {"en": "The cell path ‖∂c_t/∂c_k‖₂ goes from {a} to {b}.",
                     "zh": "记忆通路 ‖∂c_t/∂c_k‖₂ 从 {a} 变为 {b}。"},
@@ -91,6 +94,24 @@ CELL_STRINGS: dict[str, dict[str, str]] = {
         "zh": "‖W_hh‖₂：门控单元的 W_hh（各门子块堆叠而成，G·H × H，即 PyTorch 的 weight_hh_l0）的谱范数，"
               "最多在 {n} 个均匀分布的步上测量。它不是任何上界中的 β_W：讲义的上界只适用于普通 RNN。",
     },
+    "q.grad_h.gated": {"en": "‖∂J_t/∂s_k‖₂ (whole state)", "zh": "‖∂J_t/∂s_k‖₂（整个状态）"},
+    "q.grad_W.gated": {"en": "‖(∂J_t/∂a^h_k) h_{k−1}ᵀ‖_F (term of ∂J_t/∂W_hh)",
+                       "zh": "‖(∂J_t/∂a^h_k) h_{k−1}ᵀ‖_F（∂J_t/∂W_hh 中的一项）"},
+    "def.grad_h.gated": {
+        "en": "‖∂J_t/∂s_k‖₂: the norm of the gradient of the loss at step t with respect to the "
+              "cell's whole state s_k at an earlier step k ≤ t (h_k, or the LSTM's (h_k, c_k)).",
+        "zh": "‖∂J_t/∂s_k‖₂：第 t 步的损失对更早的第 k 步（k ≤ t）整个状态 s_k 的梯度的范数"
+              "（即 h_k，LSTM 则为 (h_k, c_k)）。",
+    },
+    "def.grad_W.gated": {
+        "en": "‖(∂J_t/∂a^h_k) h_{k−1}ᵀ‖_F: the Frobenius norm of the step-k term of ∂J_t/∂W_hh "
+              "(PyTorch's weight_hh_l0, all gates); a^h_k is the state side of the gates' "
+              "pre-activations, W_hh times the previous output plus b_hh.",
+        "zh": "‖(∂J_t/∂a^h_k) h_{k−1}ᵀ‖_F：∂J_t/∂W_hh（即 PyTorch 的 weight_hh_l0，包含所有门）第 k 项的 "
+              "Frobenius 范数；a^h_k 是各门预激活中来自状态的部分，即 W_hh 乘上一步的输出再加 b_hh。",
+    },
+    "chart.heat_title.gated": {"en": "‖∂J_t/∂s_k‖₂ for every pair k ≤ t (log10 colour)",
+                               "zh": "每一对 k ≤ t 的 ‖∂J_t/∂s_k‖₂（颜色为 log10）"},
     "ui.w_norm_gated": {"en": "‖W_hh‖₂ (all gates stacked)", "zh": "‖W_hh‖₂（各门堆叠）"},
     "ui.rate_c": {"en": "Measured rate, cell path", "zh": "实测速率（记忆通路）"},
     "ui.gates_title": {"en": "What the gates do to the gradient", "zh": "门对梯度做了什么"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 EXPERIMENT_STRINGS: dict[str, dict[str, str]] = {
     "tab.experiments": {"en": "⑤ Experiments", "zh": "⑤ 实验"},
+    "exp.sep": {"en": "; ", "zh": "；"},
     "exp.intro": {
         "en": "The lecture's claims are comparative: below ‖W_hh‖₂ = 1/γ the gradient must "
               "vanish, above it it may explode; clipping tames explosions. Here they are "
@@ -221,6 +222,13 @@ EXPERIMENT_STRINGS: dict[str, dict[str, str]] = {
         "zh": "在 c = {c} 处逐元素裁剪使梯度方向最多偏转 {vmax}°（中位数 {vmed}°，共 {vn} 个被裁剪的步骤）；"
               "按范数裁剪最多偏转 {nmax}°（共 {nn} 步）：它只把梯度缩短。",
     },
+    "exp.close.angle_no_value": {
+        "en": "Value clipping at c = {c} clipped no step: every component of the gradient stayed "
+              "within ±c, although its norm exceeded c at {nn} steps, where norm clipping turned "
+              "it by at most {nmax}°.",
+        "zh": "在 c = {c} 处逐元素裁剪没有裁剪任何一步：梯度的每个分量都在 ±c 之内，"
+              "尽管有 {nn} 步梯度范数超过了 c；在这些步上按范数裁剪最多使方向偏转 {nmax}°。",
+    },
     "exp.close.no_clip": {
         "en": "Neither run clipped a single step at c = {c}: lower the threshold or pick the "
               "exploding lesson to see the difference.",
@@ -228,4 +236,41 @@ EXPERIMENT_STRINGS: dict[str, dict[str, str]] = {
     },
     "exp.close.loss_title": {"en": "Loss: value vs norm clipping",
                              "zh": "损失：逐元素裁剪与按范数裁剪"},
+    # ---- 3. the long-range benchmark ----
+    "exp.lr.header": {"en": "4 · The long-range benchmark", "zh": "4 · 长程依赖基准"},
+    "exp.lr.intro": {
+        "en": "Recall of the key d characters back on the synthetic long-range task (scored on "
+              "a fresh text), against d, in the spirit of Pascanu et al. (2013), Figure 7. "
+              "Every run has H = {H}, B = {B}, {steps} training steps and a BPTT window of T = 2d "
+              "characters (at least 20), so the dependency always fits in the window: a failure "
+              "is the gradient's, not the truncation's. {runs} small trainings ({seeds} seeds "
+              "each) run one after the other on one of the server's two training slots — a few "
+              "minutes, unless the results were shipped with the app.",
+        "zh": "在合成长程依赖任务上（在一段新的文本上评分），回忆 d 个字符之前的键的准确率与 d 的关系，"
+              "仿照 Pascanu 等（2013）的图 7。每次训练 H = {H}、B = {B}、训练 {steps} 步，BPTT 窗口 "
+              "T = 2d 个字符（至少 20），依赖总在窗口之内：失败是梯度造成的，而不是截断造成的。"
+              "{runs} 次小规模训练（每种 {seeds} 个随机种子）在服务器两个训练名额之一上依次进行"
+              "——需要几分钟，除非应用已经附带了预先算好的结果。",
+    },
+    "exp.lr.run": {"en": "Run the long-range benchmark", "zh": "运行长程依赖基准"},
+    "exp.lr.run.help": {"en": "Off by default: it trains over a hundred small networks.",
+                        "zh": "默认关闭：它要训练一百多个小网络。"},
+    "exp.lr.title": {"en": "Recall of the key d characters back",
+                     "zh": "回忆 d 个字符之前的键"},
+    "exp.lr.axis_d": {"en": "dependency distance d (BPTT window T = 2d, at least 20)",
+                      "zh": "依赖距离 d（BPTT 窗口 T = 2d，至少 20）"},
+    "exp.lr.setting.sigmoid": {"en": "lecture's sigmoid RNN", "zh": "讲义中的 sigmoid RNN"},
+    "exp.lr.setting.tanh_orthogonal": {"en": "tanh, orthogonal W_hh", "zh": "tanh，正交 W_hh"},
+    "exp.lr.setting.irnn": {"en": "IRNN (ReLU, W_hh = I)", "zh": "IRNN（ReLU，W_hh = I）"},
+    "exp.lr.setting.gru": {"en": "GRU", "zh": "GRU"},
+    "exp.lr.setting.lstm": {"en": "LSTM", "zh": "LSTM"},
+    "exp.lr.with_clip": {"en": " + norm clipping at 1", "zh": " + 按范数裁剪（c = 1）"},
+    "exp.lr.words": {
+        "en": "{setting}: median recall ≥ 90% up to d = {d}; {acc} at d = {far}.",
+        "zh": "{setting}：直到 d = {d}，回忆准确率中位数都 ≥ 90%；在 d = {far} 处为 {acc}。",
+    },
+    "exp.lr.words_none": {
+        "en": "{setting}: median recall below 90% at every d; {acc} at d = {far}.",
+        "zh": "{setting}：在所有 d 上回忆准确率中位数都低于 90%；在 d = {far} 处为 {acc}。",
+    },
 }

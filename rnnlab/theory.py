@@ -256,7 +256,7 @@ _MEANING = (
             r"“IRNN (identity-initialised ReLU)”, after Le, Jaitly & Hinton 2015).",
             r"- **Gated units** (LSTM, GRU): the memory is updated additively through gates, so "
             r"its Jacobian can stay close to the identity over many steps (section 8, and preset "
-            r"“The remedy: gates (LSTM, GRU)”).",
+            r"“Remedies for a long memory (LSTM, GRU, orthogonal tanh)”).",
         )),
         "\n".join((
             r"常见的对策，简述如下：",
@@ -271,7 +271,7 @@ _MEANING = (
             r"只要单元保持激活，它就恰好等于 1（见“IRNN（单位矩阵初始化的 ReLU）”预设，"
             r"出自 Le、Jaitly 与 Hinton，2015）。",
             r"- **门控单元**（LSTM、GRU）：记忆通过门以加法方式更新，其雅可比矩阵可以在许多步内保持"
-            r"接近单位矩阵（见第 8 节和“对策：门控单元（LSTM、GRU）”预设）。",
+            r"接近单位矩阵（见第 8 节和“长程记忆的对策（LSTM、GRU、正交初始化的 tanh）”预设）。",
         )),
     ),
     r"g \leftarrow \begin{cases} g, & \|g\|_2 \le c \\"

@@ -156,3 +156,49 @@ def test_alts_of_an_empty_history_say_there_is_nothing_yet():
                  captions.grad_norm_alt(empty, "none", 1.0, "en"),
                  captions.w_norm_alt(empty, "en"), captions.state_norm_alt(empty, "en")):
         assert "no finite values" in text
+
+
+@pytest.fixture(scope="module")
+def gated_lstm():
+    from rnnlab import gates, remedy
+    from rnnlab.model import init_params
+
+    p = init_params(7, 5, cell="lstm", seed=2)
+    x = np.random.default_rng(2).integers(0, 7, 20)
+    norms = analysis.jacobian_norms(p, x)
+    profile, _ = gates.gate_profile(p, x, norms)
+    table = pd.DataFrame({"setting": ["lstm", "gru", "lstm", "gru"], "distance": [5, 5, 10, 10],
+                          "accuracy": [1.0, 0.9, 0.4, 0.2], "chance": 0.125, "window": 60,
+                          "truncated": False})
+    names = {code: code for code, _ in remedy.SETTINGS}
+    return norms, profile, table, names
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_gated_cells_alts_are_filled_sentences_in_the_pages_language(gated_lstm, lang):
+    norms, profile, table, names = gated_lstm
+    texts = [captions.gated_alt(norms, lang), captions.gates_alt(profile, "f", lang),
+             captions.remedy_alt(table, names, lang)]
+    for text in texts:
+        assert text and not re.search(r"\{[a-z_0-9]*[:}]", text), text
+        assert bool(CJK.search(text)) == (lang == "zh"), text
+    assert texts[2].index("gru") < texts[2].index("lstm")  # in the order of remedy.SETTINGS
+
+
+def test_chinese_alts_use_full_width_punctuation(lecture, gated_lstm):
+    from test_i18n import ASCII_BY_HANZI
+
+    norms, profile, table, names = gated_lstm
+    texts = _every_alt(lecture, "zh") + [captions.gated_alt(norms, "zh"),
+                                          captions.remedy_alt(table, names, "zh")]
+    bad = [m.group() for text in texts for m in ASCII_BY_HANZI.finditer(text)]
+    assert bad == []
+    assert all("。 " not in text and "; " not in text for text in texts)
+
+
+def test_a_gated_cells_norm_chart_is_described_from_its_norms():
+    history = pd.DataFrame({"step": [1, 2], "loss": [4.0, 3.9], "grad_norm": [1.0, 1.1],
+                            "clipped": [False, False], "w_norm": [1.7, 2.0],
+                            "spectral_radius": [np.nan, np.nan], "state_norm": [1.0, 1.0]})
+    text = captions.w_norm_alt(history, "en")
+    assert "no finite values" not in text and "1.7" in text and "2" in text

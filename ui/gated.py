@@ -60,7 +60,7 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
           lambda: charts.by_distance_chart(shown[shown.series.isin(pair)],
                                            t("chart.gated_bound_title", lang), "‖∂s_t/∂s_k‖₂",
                                            lang, pair),
-          captions.gated_alt(norms.drop(columns="log10_measured_c", errors="ignore"), lang))
+          captions.gated_alt(norms, lang, bound=True))
     defs = ["def.measured_s", "def.stepwise_s"] + (["def.measured_c"] if lstm else [])
     st.markdown(" · ".join(t(d, lang) for d in defs))
     if len(norms) < len(window) * (len(window) - 1) // 2:

@@ -71,7 +71,9 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
     except (ValueError, FloatingPointError) as err:
         st.error(t("ui.analysis_failed", lang, error=md_escape(str(err))))
         return window
-    names = {q: t(f"q.{q}", lang) for q in analysis.QUANTITIES}
+    # a gated cell's state s and its state-side pre-activation a^h take the RNN's h and z
+    gated = "" if config.cell == "rnn" else ".gated"
+    names = {q: t(f"q.{q}{gated if q != 'grad_x' else ''}", lang) for q in analysis.QUANTITIES}
     shown = summary.assign(series=summary["quantity"].map(names))
     h = analysis.horizon(pairs)
     shares = analysis.share_beyond(pairs)
@@ -91,7 +93,8 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
                                            [names[q] for q in analysis.QUANTITIES],
                                            few_from=h.trusted_up_to + 0.5 if few else None),
           captions.distant_alt(summary, h, lang))
-    st.markdown(" · ".join(t(f"def.{q}", lang) for q in analysis.QUANTITIES))
+    st.markdown(" · ".join(t(f"def.{q}{gated if q != 'grad_x' else ''}", lang)
+                           for q in analysis.QUANTITIES))
     if few:
         st.markdown(few)
     csv_button(pairs, "rnnlab_contributions.csv", lang, "dl_contrib")
@@ -120,14 +123,15 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
                    f"rnnlab_contributions_t{pos}.csv", lang, "dl_shading")
         top = words.sort_values("contribution", ascending=False).head(5)
         if len(top):
-            st.caption(t("ui.top_words", lang, words=", ".join(
-                f"“{md_escape(w)}” ({c:.2e})" for w, c in zip(top.text, top.contribution,
-                                                              strict=True))))
+            paren, comma = ("（{}）", "、") if lang == "zh" else (" ({})", ", ")
+            st.caption(t("ui.top_words", lang, words=comma.join(
+                f"“{md_escape(w)}”" + paren.format(f"{c:.2e}")
+                for w, c in zip(top.text, top.contribution, strict=True))))
     st.subheader(t("ui.heatmap", lang))
     chart(st, view + ("heatmap",),
-          lambda: charts.heatmap_chart(pairs, "grad_h", t("chart.heat_title", lang),
-                                       t("q.grad_h", lang), lang),
-          captions.heatmap_alt(pairs, "grad_h", t("q.grad_h", lang), lang))
+          lambda: charts.heatmap_chart(pairs, "grad_h", t(f"chart.heat_title{gated}", lang),
+                                       names["grad_h"], lang),
+          captions.heatmap_alt(pairs, "grad_h", names["grad_h"], lang))
     chart(st, view + ("share",), lambda: charts.share_chart(shares, lang),
           captions.share_alt(shares, lang))
     csv_button(shares, "rnnlab_share_beyond.csv", lang, "dl_share")

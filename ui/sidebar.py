@@ -168,6 +168,7 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
     check_link_numbers(shown)
     if st.session_state.get("ignored"):
         notes.append(t("url.ignored", lang, names=", ".join(st.session_state.ignored)))
+    st.session_state.asked = config
     problems = config.problems()
     if problems:
         notes += [t(p.code, lang, **p.params) for p in problems]
@@ -220,11 +221,13 @@ def training_text(config: LabConfig, upload, lang: str) -> tuple[corpus.Corpus, 
 
 
 def write_url(config: LabConfig) -> None:
-    """Keep the link's choice parameters equal to the page (numeric ones Streamlit binds)."""
+    """Keep the link's choice parameters equal to the controls (numeric ones Streamlit binds):
+    a link refused as too heavy keeps its own choices, beside the note that says what ran."""
     query = st.query_params
+    asked = st.session_state.get("asked", config)  # the controls' config, before any fallback
     wanted = {"lang": st.session_state.get("lang", "en")}
-    wanted |= {name: getattr(config, field) for name, field in CHOICE_FIELDS.items()}
-    preset = lessons.matching_preset(config)
+    wanted |= {name: getattr(asked, field) for name, field in CHOICE_FIELDS.items()}
+    preset = lessons.matching_preset(asked)
     defaults = {"lang": "en"} | {n: getattr(DEFAULT, f) for n, f in CHOICE_FIELDS.items()}
     for name, value in wanted.items():
         if value == defaults[name]:
