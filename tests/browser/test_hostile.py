@@ -87,7 +87,7 @@ def expect_trained_english(page, lang: str = "en") -> None:
     expect(success).to_contain_text(trained[:trained.index("300") + 3])
     expect(success).to_contain_text(f"{chance:.3f}")
     training = page.locator('[data-testid="stTabPanel"]').first
-    expect(training.locator(CHART)).to_have_count(3)
+    expect(training.locator(CHART)).to_have_count(4)  # loss, gradient norm, ‖W_hh‖₂, forward state
     assert page.locator(ERROR).count() == 0
     assert_no_exception(page)
 

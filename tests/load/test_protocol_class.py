@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import statistics
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from support import streamlit_server
@@ -50,7 +51,10 @@ def lab() -> dict:
 
 
 def run(coroutine):
-    return asyncio.run(coroutine)
+    """The clients' event loop, on a thread of its own: Playwright's sync API (the browser tests
+    in the same pytest session) leaves a running loop on the main thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def check(visits: list[Visit], charts: tuple[int, int] | None = None) -> None:
