@@ -267,15 +267,18 @@ def batch_loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray
     """
     if params.cell == "rnn":
         return _loss_and_grads(params, inputs, targets, s0, activation, out, dtype, work)
-    return _gated_loss_and_grads(params, inputs, targets, s0, out, dtype)
+    return _gated_loss_and_grads(params, inputs, targets, s0, out, dtype, work)
 
 
 def _gated_loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray,
-                          s0: np.ndarray, out: Params | None, dtype
+                          s0: np.ndarray, out: Params | None, dtype, work: dict | None = None
                           ) -> tuple[float, Params, np.ndarray]:
     """The softmax head over a cell's outputs h_t, and the cell's BPTT behind it:
 
         p_t = softmax(W_S h_t + b_y),  J = (1/N) Σ -ln p_t[y_t],  ∂J/∂logits = (p_t - y_t) / N
+
+    `work` keeps the head's large arrays from one call to the next (fresh ones cost a page
+    fault every 4 KiB); nothing returned lives in them.
     """
     cell = get_cell(params.cell)
     dtype = np.dtype(dtype)
@@ -283,21 +286,26 @@ def _gated_loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarra
         [a.astype(dtype) for a in params.arrays()])
     B, T = inputs.shape
     N, H = T * B, p.hidden_size
+    V, GH = p.vocab_size, p.W_hh.shape[0]
     x = np.ascontiguousarray(inputs.T)  # (T, B)
-    ax = p.W_hx.T.take(x, axis=0) + p.b_h  # (T, B, G·H): W_hx x_t + b_h
+    ax = p.W_hx.T.take(x, axis=0, out=_scratch(work, "ax", (T, B, GH), dtype))  # (T, B, G·H)
+    ax += p.b_h  # W_hx x_t + b_h
+    # the activation only chooses the RNN's f: a gated cell's nonlinearities are its own
     tr = cell.forward(p, ax, s0.astype(dtype), "tanh")
     Hf = tr.h[1:].reshape(N, H)  # (N, H), rows time-major
-    logits = Hf @ p.W_S.T + p.b_y  # (N, V)
+    logits = np.dot(Hf, p.W_S.T, out=_scratch(work, "logits", (N, V), dtype))  # (N, V)
+    logits += p.b_y
     logits -= logits.max(axis=1, keepdims=True)
-    P = np.exp(logits)  # (N, V)
+    P = np.exp(logits, out=_scratch(work, "P", (N, V), dtype))  # (N, V)
     sums = P.sum(axis=1)  # (N,)
     y = targets.T.reshape(-1)  # (N,)
     rows = np.arange(N)
     loss = float((np.log(sums) - logits[rows, y]).sum()) / N
-    dS = P / (sums[:, None] * N)  # (N, V): ∂J/∂logits
+    dS = P  # (N, V): ∂J/∂logits, in place
+    dS /= sums[:, None] * N
     dS[rows, y] -= 1.0 / N
     grads = {"W_S": dS.T @ Hf, "b_y": dS.sum(axis=0)}
-    dh = (dS @ p.W_S).reshape(T, B, H)  # (T, B, H): ∂J/∂h_t through the head
+    dh = np.dot(dS, p.W_S, out=_scratch(work, "dh_head", (N, H), dtype)).reshape(T, B, H)
     cell_grads, _ = cell.backward(p, x, tr, dh)
     grads.update(cell_grads)
     g = p.with_arrays([grads[n] for n in p.names])

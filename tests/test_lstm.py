@@ -2,6 +2,9 @@
 for every gradient and one-step Jacobian, the generic BPTT of cells.base for the fast backward,
 float64 for float32, PyTorch when it is installed, and the closed form of a copying cell."""
 
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pytest
 
@@ -262,3 +265,54 @@ def test_init_stacks_four_recurrent_blocks_and_sets_the_forget_bias():
     for a, b in zip(p.arrays(), again.arrays(), strict=True):
         np.testing.assert_array_equal(a, b)
     assert LSTM.state_size(H) == 2 * H and LSTM.output(np.arange(2 * H)).tolist() == list(range(H))
+
+
+def test_the_fast_backward_equals_the_generic_bptt_on_a_large_batch():
+    """N = T·B > 256 rows: W_hx's gradient takes sum_rows_by_id's sorting path."""
+    p = _params(seed=30, V=9, H=6)
+    rng = np.random.default_rng(31)
+    Tn, B = 9, 40
+    x = rng.integers(0, 9, (Tn, B))
+    tr = _trace(p, x, rng.standard_normal((B, 12)))
+    dh = rng.standard_normal((Tn, B, 6))
+    fast, ds_fast = LSTM.backward(p, x, tr, dh)
+    ref, ds_ref = Cell.backward(LSTM, p, x, tr, dh)
+    for name in ref:
+        assert np.abs(fast[name] - ref[name]).max() / np.abs(ref[name]).max() < 1e-12, name
+    assert np.abs(ds_fast - ds_ref).max() / np.abs(ds_ref).max() < 1e-12
+
+
+def test_the_reused_buffers_hold_nothing_that_backward_returned():
+    p = _params(seed=32, V=9, H=6)
+    rng = np.random.default_rng(33)
+    x = rng.integers(0, 9, (7, 3))
+    tr = _trace(p, x, rng.standard_normal((3, 12)))
+    dh = rng.standard_normal((7, 3, 6))
+    grads, ds = LSTM.backward(p, x, tr, dh)
+    kept = {k: v.copy() for k, v in grads.items()}, ds.copy()
+    LSTM.backward(p, x, tr, 2 * dh + 1)
+    for name in grads:
+        np.testing.assert_array_equal(grads[name], kept[0][name])
+    np.testing.assert_array_equal(ds, kept[1])
+
+
+def test_backward_in_threads_side_by_side_is_backward_alone():
+    """The lab serves sessions from threads of one process: each thread has its own buffers."""
+    p = _params(seed=34, V=9, H=8)
+    rng = np.random.default_rng(35)
+    x = rng.integers(0, 9, (20, 4))
+    tr = _trace(p, x, rng.standard_normal((4, 16)))
+    dhs = [rng.standard_normal((20, 4, 8)) for _ in range(8)]
+    alone = [LSTM.backward(p, x, tr, dh) for dh in dhs]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, inside the walk back
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            for _ in range(20):
+                together = list(pool.map(lambda dh: LSTM.backward(p, x, tr, dh), dhs))
+                for (a, ds_a), (b, ds_b) in zip(together, alone, strict=True):
+                    for name in a:
+                        np.testing.assert_array_equal(a[name], b[name])
+                    np.testing.assert_array_equal(ds_a, ds_b)
+    finally:
+        sys.setswitchinterval(interval)

@@ -19,10 +19,35 @@ One step back, for row vectors ∂J/∂h_j, ∂J/∂c_j:
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from rnnlab.cells.base import Cell, Trace, sum_rows_by_id
 from rnnlab.cells.elman import recurrent_matrix
+
+
+class _Scratch(threading.local):
+    """backward's temporaries, kept per thread from one call to the next (as the GRU's): fresh
+    ones cost a page fault every 4 KiB, and the lab serves several sessions from threads of one
+    process. Nothing returned to a caller lives here; arrays above KEEP bytes are not kept."""
+
+    KEEP = 8 << 20
+
+    def __init__(self):
+        self.arrays: dict[str, np.ndarray] = {}
+
+    def get(self, name: str, shape: tuple, dtype) -> np.ndarray:
+        a = self.arrays.get(name)
+        if a is None or a.shape != shape or a.dtype != dtype:
+            self.arrays.pop(name, None)
+            a = np.empty(shape, dtype=dtype)
+            if a.nbytes <= self.KEEP:
+                self.arrays[name] = a
+        return a
+
+
+_SCRATCH = _Scratch()
 
 
 class LSTM(Cell):
@@ -52,40 +77,52 @@ class LSTM(Cell):
                 "W_S": W_S, "b_y": np.zeros(V)}
 
     def forward(self, p, ax, s0, activation):
+        """s_0..s_T (T+1, B, 2H) and h_0..h_T (T+1, B, H, its own contiguous array) in ax's
+        dtype; local: "gates" (T, B, 4H) = i, f, g, o, their views "i", "f", "g", "o" (T, B, H)
+        and "tanh_c" (T, B, H). Nothing more: every array of the trace is fresh memory, a page
+        fault per 4 KiB, so backward recomputes the few products it needs."""
         T, B, G = ax.shape  # G = 4H
         H = G // 4
         dt = ax.dtype
-        # σ(a) = (1 + tanh(a/2)) / 2: halving the i, f, o columns of a_t lets one tanh over all
-        # 4H columns do the four gates, then one affine map turns the σ columns into σ
-        half = np.full(G, 0.5, dtype=dt)  # (4H,)
+        # σ(a) = (1 + tanh(a/2)) / 2: halving the i, f, o columns of a_t lets one tanh do the
+        # four gates, then one affine map turns the σ columns into σ. The constants are whole
+        # (B, 4H) arrays: numpy runs a contiguous op on two of them as one loop, but one loop per
+        # row against a broadcast (4H,) row, several times slower at B = 32
+        half = np.full(G, 0.5, dtype=dt)  # (4H,): 0.5 for i, f, o; 1 for g
         half[2 * H:3 * H] = 1.0
-        shift = half.copy()  # (4H,): 0.5 for i, f, o; 0 for g
-        shift[2 * H:3 * H] = 0.0
+        shift = 1.0 - half  # (4H,): 0.5 for i, f, o; 0 for g
+        HALF = np.ascontiguousarray(np.broadcast_to(half, (B, G)))  # (B, 4H)
+        SHIFT = np.ascontiguousarray(np.broadcast_to(shift, (B, G)))  # (B, 4H)
+        B_HH = np.ascontiguousarray(np.broadcast_to(p.b_hh * half, (B, G)), dtype=dt)  # (B, 4H)
         W_T = np.ascontiguousarray(p.W_hh.T * half, dtype=dt)  # (H, 4H): C-ordered is faster
-        a = np.add(ax, p.b_hh.astype(dt, copy=False))  # (T, B, 4H): a^x_t + b_hh, then gates
-        a *= half
+        a = np.empty((T, B, G), dtype=dt)  # (T, B, 4H): a_t, halved where σ, then the gates
         s = np.empty((T + 1, B, 2 * H), dtype=dt)  # (T+1, B, 2H): (h_t, c_t)
         s[0] = s0
+        h = np.empty((T + 1, B, H), dtype=dt)  # (T+1, B, H): h_t, contiguous for the products
+        h[0] = s0[:, :H]
         tanh_c = np.empty((T, B, H), dtype=dt)  # (T, B, H): tanh(c_t)
-        Wh = np.empty((B, G), dtype=dt)  # (B, 4H): W_hh h_{t-1}, halved where σ
         ig = np.empty((B, H), dtype=dt)  # (B, H): i_t ⊙ g_t
+        Wh = np.empty((B, G), dtype=dt)  # (B, 4H): W_hh h_{t-1}, halved where σ
+        i, f, g, o = (a[..., k * H:(k + 1) * H] for k in range(4))  # (T, B, H) each
+        c = s[..., H:]  # (T+1, B, H): c_t
         add, mul, tanh, dot = np.add, np.multiply, np.tanh, np.dot
         for t in range(T):
-            z, h_prev, c_prev = a[t], s[t, :, :H], s[t, :, H:]
-            h, c = s[t + 1, :, :H], s[t + 1, :, H:]
-            dot(h_prev, W_T, Wh)
+            z = a[t]  # (B, 4H)
+            dot(h[t], W_T, Wh)
+            mul(ax[t], HALF, z)
             add(z, Wh, z)
+            add(z, B_HH, z)  # a_t, halved where σ
             tanh(z, z)
-            mul(z, half, z)
-            add(z, shift, z)  # (B, 4H): i, f, g, o
-            mul(z[:, H:2 * H], c_prev, c)
-            mul(z[:, :H], z[:, 2 * H:3 * H], ig)
-            add(c, ig, c)  # c_t = f ⊙ c_{t-1} + i ⊙ g
-            tanh(c, tanh_c[t])
-            mul(z[:, 3 * H:], tanh_c[t], h)  # h_t = o ⊙ tanh(c_t)
-        i, f, g, o = (a[..., k * H:(k + 1) * H] for k in range(4))  # (T, B, H) each
-        return Trace(s=s, h=s[..., :H], local={"gates": a, "i": i, "f": f, "g": g, "o": o,
-                                               "tanh_c": tanh_c})
+            mul(z, HALF, z)
+            add(z, SHIFT, z)  # (B, 4H): i, f, g, o
+            mul(i[t], g[t], ig)
+            mul(f[t], c[t], c[t + 1])
+            add(c[t + 1], ig, c[t + 1])  # c_t = f ⊙ c_{t-1} + i ⊙ g
+            tanh(c[t + 1], tanh_c[t])
+            mul(o[t], tanh_c[t], h[t + 1])  # h_t = o ⊙ tanh(c_t)
+        s[1:, :, :H] = h[1:]
+        return Trace(s=s, h=h, local={"gates": a, "i": i, "f": f, "g": g, "o": o,
+                                      "tanh_c": tanh_c})
 
     def step_back(self, p, tr, j, ds):
         H = ds.shape[-1] // 2
@@ -103,46 +140,58 @@ class LSTM(Cell):
         return {"f": tr.local["f"][:, 0].mean(axis=1), "i": tr.local["i"][:, 0].mean(axis=1)}
 
     def backward(self, p, x, tr, dh):
-        """Cell.backward's BPTT, step_back's maths written into preallocated buffers (fewer
-        temporaries, the slopes of all four gates in one product); equal to it to rounding."""
+        """Cell.backward's BPTT, step_back's maths in few wide operations; equal to it to
+        rounding. Each step's factors take two products over all 4H columns,
+
+            K_t = (1 - gates_t) ⊙ y_t = [g⊙i(1-i), c_{t-1}⊙f(1-f), i⊙(1-g²), tanh(c_t)⊙o(1-o)]
+                  with y_t = [i⊙g, f⊙c_{t-1}, i⊙(1+g), h_t] (i⊙(1+g) = i + i⊙g),
+            A_t = (1 - tanh(c_t)) ⊙ (o_t + h_t) = o_t ⊙ (1 - tanh²(c_t)),
+
+        and the walk back is then, for ∂J/∂h_t = head_t + back and dc = ∂J/∂c_t from s_{t+1},
+
+            δc = dc + ∂J/∂h_t ⊙ A_t,   ∂J/∂a_t = [δc, δc, δc, ∂J/∂h_t] ⊙ K_t,
+            back = ∂J/∂a_t W_hh,       dc = δc ⊙ f_t,
+
+        one (B, 4H) @ (4H, H) product and a few (B, 4H) or (B, H) operations a step."""
         T, B, H = dh.shape
         N, G, dt = T * B, 4 * H, dh.dtype
-        gates, tanh_c = tr.local["gates"], tr.local["tanh_c"]  # (T, B, 4H), (T, B, H)
-        # the gates' slopes from their values, one product over all 4H columns:
-        # σ' = σ(1 - σ) = (1 - σ)(σ + 0) and tanh' = 1 - g² = (1 - g)(g + 1)
-        plus = np.zeros(G, dtype=dt)  # (4H,)
-        plus[2 * H:3 * H] = 1.0
-        da = np.empty((T, B, G), dtype=dt)  # (T, B, 4H): ∂J/∂a_t
-        slope = np.empty((B, G), dtype=dt)  # (B, 4H): σ' or tanh' of each column
-        M = np.empty((B, G), dtype=dt)  # (B, 4H): what each slope multiplies
-        tmp = np.empty((B, G), dtype=dt)
-        tmp_h = tmp[:, :H]
-        dh_t = dh[T - 1].copy()  # (B, H): ∂J/∂h_t, head part plus the part through s_{t+1}
+        L = tr.local
+        gates, tanh_c, i, g, o, f = (L[k] for k in ("gates", "tanh_c", "i", "g", "o", "f"))
+        s, h = tr.s, tr.h  # (T+1, B, 2H), (T+1, B, H)
+        da = _SCRATCH.get("da", (T, B, G), dt)  # (T, B, 4H): ∂J/∂a_t
+        K = _SCRATCH.get("K", (B, G), dt)  # (B, 4H): K_t
+        Y = _SCRATCH.get("Y", (B, G), dt)  # (B, 4H): y_t
+        yig, yfc, yi1g, yh = (Y[:, k * H:(k + 1) * H] for k in range(4))  # (B, H) each
+        E = _SCRATCH.get("E", (B, G), dt)  # (B, 4H): [δc, δc, δc, ∂J/∂h_t]
+        E3, Eh = E.reshape(B, 4, H)[:, :3], E[:, 3 * H:]  # (B, 3, H), (B, H)
+        A = _SCRATCH.get("A", (B, H), dt)  # (B, H): A_t, then ∂J/∂h_t ⊙ A_t
+        dht = _SCRATCH.get("dht", (B, H), dt)  # (B, H): 1 - tanh(c_t), then ∂J/∂h_t
+        back = np.zeros((B, H), dtype=dt)  # (B, H): ∂J/∂h_t through s_{t+1}; at the end ∂J/∂h_0
         dc = np.zeros((B, H), dtype=dt)  # (B, H): ∂J/∂c_t from s_{t+1}, then δc_t
-        W_hh = p.W_hh
-        add, sub, mul, dot = np.add, np.subtract, np.multiply, np.dot
+        W_hh = p.W_hh.astype(dt, copy=False)  # (4H, H)
+        add, sub, mul, dot, copyto = np.add, np.subtract, np.multiply, np.dot, np.copyto
         for t in range(T - 1, -1, -1):
-            z, tc, c_prev = gates[t], tanh_c[t], tr.s[t, :, H:]
-            i, f, g, o = z[:, :H], z[:, H:2 * H], z[:, 2 * H:3 * H], z[:, 3 * H:]
-            sub(1.0, z, slope)
-            add(z, plus, tmp)
-            mul(slope, tmp, slope)
-            mul(tc, tc, tmp_h)
-            sub(1.0, tmp_h, tmp_h)
-            mul(tmp_h, o, tmp_h)
-            mul(tmp_h, dh_t, tmp_h)
-            add(dc, tmp_h, dc)  # δc_t = ∂J/∂c_t + ∂J/∂h_t ⊙ o ⊙ (1 - tanh²(c_t))
-            mul(dc, g, M[:, :H])
-            mul(dc, c_prev, M[:, H:2 * H])
-            mul(dc, i, M[:, 2 * H:3 * H])
-            mul(dh_t, tc, M[:, 3 * H:])
-            mul(M, slope, da[t])
-            mul(dc, f, dc)  # ∂J/∂c_{t-1}
-            dot(da[t], W_hh, dh_t)  # ∂J/∂h_{t-1} through a_t
-            if t:
-                add(dh_t, dh[t - 1], dh_t)
+            mul(i[t], g[t], yig)
+            mul(f[t], s[t, :, H:], yfc)
+            add(i[t], yig, yi1g)
+            copyto(yh, h[t + 1])
+            sub(1.0, gates[t], K)
+            mul(K, Y, K)  # K_t
+            add(o[t], h[t + 1], A)
+            sub(1.0, tanh_c[t], dht)
+            mul(A, dht, A)  # A_t
+            add(dh[t], back, dht)
+            mul(dht, A, A)
+            add(dc, A, dc)  # δc_t = ∂J/∂c_t + ∂J/∂h_t ⊙ o ⊙ (1 - tanh²(c_t))
+            copyto(E3, dc[:, None])
+            copyto(Eh, dht)
+            mul(E, K, da[t])  # ∂J/∂a_t
+            dot(da[t], W_hh, back)  # ∂J/∂h_{t-1} through a_t
+            mul(dc, f[t], dc)  # ∂J/∂c_{t-1}
         rows = da.reshape(N, G)  # (N, 4H)
-        b = np.ones(N, dtype=dt) @ rows  # (4H,): a BLAS product, faster than a sum here
+        dW_hx = sum_rows_by_id(rows, x.reshape(N), p.vocab_size,
+                               _SCRATCH.get("sorted", (N, G), dt))  # (V, 4H)
+        b = dW_hx.sum(axis=0)  # (4H,): Σ_t ∂J/∂a_t, every row counted once in dW_hx
         grads = {"W_hh": rows.T @ tr.h[:-1].reshape(N, H), "b_h": b, "b_hh": b.copy(),
-                 "W_hx": sum_rows_by_id(rows, x.reshape(N), p.vocab_size).T}
-        return grads, np.concatenate([dh_t, dc], axis=1)
+                 "W_hx": dW_hx.T}
+        return grads, np.concatenate([back, dc], axis=1)
