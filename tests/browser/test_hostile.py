@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
-from test_browser import CHART, assert_no_exception, expect_tab_content, open_tab, wait_ready
+from test_browser import assert_no_exception, expect_tab_content, open_tab, wait_ready
 
 from rnnlab.config import LabConfig
 from rnnlab.corpus import MAX_UPLOAD_BYTES, load_corpus
@@ -79,7 +79,7 @@ def open_upload(page, server: str, lang: str = "en") -> None:
 
 
 def expect_trained_english(page, lang: str = "en") -> None:
-    """The training tab finished on the English fallback: success and its three charts drawn."""
+    """The training tab finished on the English fallback: success and its four charts drawn."""
     wait_ready(page)
     chance = math.log(len(load_corpus("english").vocab))  # ln|V| of the English text
     trained = t("ui.trained", lang, steps=300, loss=0.0, chance=chance)
@@ -87,7 +87,11 @@ def expect_trained_english(page, lang: str = "en") -> None:
     expect(success).to_contain_text(trained[:trained.index("300") + 3])
     expect(success).to_contain_text(f"{chance:.3f}")
     training = page.locator('[data-testid="stTabPanel"]').first
-    expect(training.locator(CHART)).to_have_count(4)  # loss, gradient norm, ‖W_hh‖₂, forward state
+    # loss, gradient norm, ‖W_hh‖₂, forward state; each drawn (a layered chart has several .marks)
+    charts = training.locator('[data-testid="stVegaLiteChart"]')
+    expect(charts).to_have_count(4)
+    for i in range(4):
+        expect(charts.nth(i).locator(".marks").first).to_be_visible()
     assert page.locator(ERROR).count() == 0
     assert_no_exception(page)
 
