@@ -11,6 +11,7 @@ import streamlit as st
 from rnnlab import blas
 from rnnlab.i18n import t
 from rnnlab.train import train
+from ui.experiments_tab import experiments_tab
 from ui.gradients import distant_tab, jacobian_tab
 from ui.shared import ENGINE_VERSION, registry, watch
 from ui.sidebar import seed_from_url, sidebar, write_url
@@ -30,7 +31,8 @@ def main() -> None:
         st.warning(note)
     run = watch((ENGINE_VERSION, config, text.key), lambda on_step: train(config, text, on_step))
     tabs = st.tabs([t("tab.training", lang), t("tab.distant", lang), t("tab.jacobian", lang),
-                    t("tab.theory", lang)])
+                    t("tab.theory", lang), t("tab.experiments", lang)],
+                   key="tab", on_change="rerun")  # so that a hidden tab can skip its work
     with tabs[3]:
         theory_tab(lang)
     with tabs[0]:
@@ -45,6 +47,9 @@ def main() -> None:
         window = distant_tab(run_key, result, config, text, lang)
     with tabs[2]:
         jacobian_tab(run_key, result, config, text, window, lang)
+    with tabs[4]:  # the Experiments tab (issue #12): dozens of runs, only for who opens it
+        if tabs[4].open is not False:
+            experiments_tab(config, text, lang)
 
 
 main()

@@ -7,12 +7,13 @@ What one "character per second" counts
 --------------------------------------
 A training step reads a window of B streams x T characters and learns from it. For rnnlab it is
 the step loop of `rnnlab.train.train`, call for call: the window's ids (`windows`), forward and
-backward pass with exact BPTT (`_loss_and_grads`), the gradient's norm, clipping (`_clip`) and
-the optimizer update (`_update`). Left out is the trainer's bookkeeping (history row, callback,
-divergence check, checkpoints and its at most 150 SVDs of W_hh), which the whole-run wall time
-of section 3 includes. Characters per second = B * T / (wall seconds per step); V is the english
-corpus's vocabulary. Contenders are timed in interleaved rounds, so that they share the load of
-this shared machine, and each keeps its best round (the median is printed as well).
+backward pass with exact BPTT (`_loss_and_grads`), the gradient's norm, clipping
+(`clip_gradient`) and the optimizer update (`apply_update`). Left out is the trainer's
+bookkeeping (history row, callback, divergence check, checkpoints and its at most 150 SVDs of
+W_hh), which the whole-run wall time of section 3 includes. Characters per second = B * T /
+(wall seconds per step); V is the english corpus's vocabulary. Contenders are timed in
+interleaved rounds, so that they share the load of this shared machine, and each keeps its best
+round (the median is printed as well).
 
 1. (H=100, T=25, B=1): min-char-rnn's configuration: tanh, Adagrad lr 0.1, every gradient element
    clipped to [-5, 5], float64. Baseline: min-char-rnn ported straight (minchar_baseline.py):
@@ -53,7 +54,7 @@ from rnnlab import blas  # noqa: E402
 from rnnlab.config import LabConfig  # noqa: E402
 from rnnlab.corpus import load_corpus  # noqa: E402
 from rnnlab.model import _loss_and_grads, init_params  # noqa: E402
-from rnnlab.train import _clip, _Flat, _update, optimizer_state, train, windows  # noqa: E402
+from rnnlab.train import _Flat, apply_update, clip_gradient, optimizer_state, train, windows  # noqa: E402
 
 MINCHAR = LabConfig(activation="tanh", hidden=100, seq_len=25, batch=1, optimizer="adagrad",
                     lr=0.1, clip="value", clip_at=5.0)
@@ -88,9 +89,9 @@ def ours(config: LabConfig, corpus, dtype=np.float64) -> Run:
                                              out=grad.params, dtype=dtype, work=work)
                 g = grad.theta
                 norm = math.sqrt(g.dot(g))
-            _clip(g, norm, c.clip, c.clip_at)
+            clip_gradient(g, norm, c.clip, c.clip_at)
             step += 1
-            _update(theta.theta, g, m, v, step, c.optimizer, c.lr)
+            apply_update(theta.theta, g, m, v, step, c.optimizer, c.lr)
         state["h"], state["step"] = h, step
         return loss
 

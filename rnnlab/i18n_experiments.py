@@ -161,6 +161,16 @@ EXPERIMENT_STRINGS: dict[str, dict[str, str]] = {
                             "zh": "距离 {d} 处 ‖∂J_t/∂x_k‖ 的中位数：{runs}。"},
     "exp.cmp.recall_words": {"en": "Recall of the key d characters back: {runs}.",
                              "zh": "回忆 d 个字符之前的键的准确率：{runs}。"},
+    "exp.cmp.sweep": {"en": "Recall against d for each run", "zh": "每次训练的回忆准确率与 d"},
+    "exp.cmp.sweep.help": {
+        "en": "Trains every compared run again on the long-range task at d = {ds} (the remedy "
+              "panel's distances, so those trainings are shared with it).",
+        "zh": "在 d = {ds} 的长程任务上把每次比较的训练重新训练一遍（与补救面板相同的距离，"
+              "所以这些训练与它共享）。",
+    },
+    "exp.cmp.recall_title": {"en": "Recall of the key d characters back, by run",
+                             "zh": "各次训练回忆 d 个字符之前的键"},
+    "exp.cmp.recall_sweep_words": {"en": "Keys recalled: {runs}.", "zh": "答对的键：{runs}。"},
     # ---- 4. the exploding gradient up close ----
     "exp.close.header": {"en": "3 · The exploding gradient, up close",
                          "zh": "3 · 近看梯度爆炸"},
@@ -211,9 +221,9 @@ EXPERIMENT_STRINGS: dict[str, dict[str, str]] = {
     },
     "exp.close.angle_median": {
         "en": "No step of this run had a gradient norm above its own c = {own}, so c = {c} is "
-              "its median gradient norm.",
+              "the median over its steps of the largest gradient component max|g_i|.",
         "zh": "这次训练没有任何一步的梯度范数超过它自己的 c = {own}，所以这里取 c = {c}，"
-              "即它的梯度范数中位数。",
+              "即各步最大梯度分量 max|g_i| 的中位数。",
     },
     "exp.close.angle_words": {
         "en": "Value clipping at c = {c} turned the gradient by up to {vmax}° (median {vmed}°) "

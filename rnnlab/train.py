@@ -159,8 +159,8 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
         w_norm = rho = np.nan
         if step in measure_at:
             w_norm, rho = _matrix_norms(theta.params.W_hh)
-        clipped = _clip(g, norm, c.clip, c.clip_at)
-        _update(theta.theta, g, m, v, step, c.optimizer, c.lr)
+        clipped = clip_gradient(g, norm, c.clip, c.clip_at)
+        apply_update(theta.theta, g, m, v, step, c.optimizer, c.lr)
         rows.append((step, loss, norm, clipped, w_norm, rho, state_norm))
         if on_step and on_step(dict(zip(HISTORY_COLUMNS, rows[-1], strict=True))):
             stopped_at = step + 1 if step < c.steps else None
@@ -184,7 +184,7 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
                        steps_done=steps_done)
 
 
-def _clip(g: np.ndarray, norm: float, mode: str, c: float) -> bool:
+def clip_gradient(g: np.ndarray, norm: float, mode: str, c: float) -> bool:
     """Clip the flat gradient in place; True when anything was changed.
 
     value: each component to [-c, c] (min-char-rnn, Mikolov 2012).
@@ -202,13 +202,13 @@ def _clip(g: np.ndarray, norm: float, mode: str, c: float) -> bool:
 
 
 def optimizer_state(optimizer: str, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """(m, v) for _update, (P,) each: Adagrad's sum of squares starts at eps (so that its step
+    """(m, v) for apply_update, (P,) each: Adagrad's sum of squares starts at eps (so that its step
     needs no separate + eps), Adam's moments at 0; SGD keeps v as scratch space."""
     m = np.full(size, EPS) if optimizer == "adagrad" else np.zeros(size)
     return m, np.zeros(size)
 
 
-def _update(theta: np.ndarray, g: np.ndarray, m: np.ndarray, v: np.ndarray, step: int,
+def apply_update(theta: np.ndarray, g: np.ndarray, m: np.ndarray, v: np.ndarray, step: int,
             optimizer: str, lr: float) -> None:
     """One optimizer step on the flat vectors, in place.
 

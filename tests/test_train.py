@@ -5,7 +5,7 @@ import pytest
 
 from rnnlab.config import WORK_LIMIT, LabConfig, from_query, to_query
 from rnnlab.corpus import load_corpus
-from rnnlab.train import HISTORY_COLUMNS, _clip, sample, train, windows
+from rnnlab.train import HISTORY_COLUMNS, clip_gradient, sample, train, windows
 
 SMALL = LabConfig(hidden=16, seq_len=10, batch=4, steps=40)
 
@@ -43,15 +43,15 @@ def test_history_records_every_step(english):
 def test_value_clipping_caps_each_component_and_norm_clipping_rescales():
     g = np.array([3.0, -4.0, 0.5])
     v = g.copy()
-    assert _clip(v, float(np.linalg.norm(v)), "value", 1.0)
+    assert clip_gradient(v, float(np.linalg.norm(v)), "value", 1.0)
     np.testing.assert_array_equal(v, [1.0, -1.0, 0.5])
     n = g.copy()
-    assert _clip(n, float(np.linalg.norm(n)), "norm", 1.0)
+    assert clip_gradient(n, float(np.linalg.norm(n)), "norm", 1.0)
     assert np.linalg.norm(n) == pytest.approx(1.0)
     np.testing.assert_allclose(n / np.linalg.norm(n), g / np.linalg.norm(g))  # direction kept
     k = g.copy()
-    assert not _clip(k, float(np.linalg.norm(k)), "norm", 10.0)
-    assert not _clip(k, float(np.linalg.norm(k)), "none", 0.1)
+    assert not clip_gradient(k, float(np.linalg.norm(k)), "norm", 10.0)
+    assert not clip_gradient(k, float(np.linalg.norm(k)), "none", 0.1)
     np.testing.assert_array_equal(k, g)
 
 
