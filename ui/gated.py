@@ -10,7 +10,7 @@ import streamlit as st
 
 from rnnlab import analysis, captions, charts, gates
 from rnnlab.i18n import t
-from ui.shared import chart, csv_button, md_escape
+from ui.shared import chart, csv_button, md_escape, one_at_a_time
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -31,7 +31,8 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
     st.markdown(t("ui.gated_intro", lang, cell=t(f"option.cell.{cell}", lang),
                   state=t(f"ui.state.{cell}", lang)))
     try:
-        norms, summary, profile, gsum = gated_norms_for(run_key, step, window, params, vocab)
+        with one_at_a_time("gated", run_key, step, window):
+            norms, summary, profile, gsum = gated_norms_for(run_key, step, window, params, vocab)
     except (ValueError, FloatingPointError) as err:
         st.error(t("ui.analysis_failed", lang, error=md_escape(str(err))))
         return

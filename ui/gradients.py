@@ -9,7 +9,7 @@ from rnnlab import analysis, captions, charts, corpus
 from rnnlab.config import LabConfig
 from rnnlab.i18n import t
 from ui.gated import gated_jacobian
-from ui.shared import chart, csv_button, md_escape
+from ui.shared import chart, csv_button, md_escape, one_at_a_time
 
 ANALYSIS_MAX = 150  # characters of text analysed at most: T(T+1)/2 pairs
 # pairs for jacobian_norms at H = 128; a pair costs ~ H^3, so fewer at larger H (a few seconds)
@@ -66,8 +66,9 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
     if dropped:
         st.info(t("ui.dropped_chars", lang, chars=md_escape(" ".join(dropped))))
     try:
-        pairs, summary = contributions_for(run_key, result.steps_done, window,
-                                           config.activation, result.params, text.vocab)
+        with one_at_a_time("contributions", run_key, result.steps_done, window):
+            pairs, summary = contributions_for(run_key, result.steps_done, window,
+                                               config.activation, result.params, text.vocab)
     except (ValueError, FloatingPointError) as err:
         st.error(t("ui.analysis_failed", lang, error=md_escape(str(err))))
         return window
@@ -106,8 +107,9 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
                     bind="query-params")
     by_word = c2.toggle(t("ctl.by_word", lang), value=True, key="words",
                         help=t("ctl.by_word.help", lang), bind="query-params")
-    chars, words = shading_for(run_key, result.steps_done, window, pos, config.activation,
-                               result.params, text.vocab)
+    with one_at_a_time("shading", run_key, result.steps_done, window, pos):
+        chars, words = shading_for(run_key, result.steps_done, window, pos, config.activation,
+                                   result.params, text.vocab)
     nxt = window[pos]
     st.caption(t("ui.shading_caption", lang, t=pos, char=md_escape(repr(window[pos - 1])),
                  next=md_escape(repr(nxt))))
@@ -169,8 +171,9 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
     params = result.checkpoints[step]
     form = "lecture" if lecture else "correct"
     try:
-        norms, summary, reg, one_step = norms_for(run_key, step, window, config.activation,
-                                                  form, params, text.vocab)
+        with one_at_a_time("norms", run_key, step, window, form):
+            norms, summary, reg, one_step = norms_for(run_key, step, window, config.activation,
+                                                      form, params, text.vocab)
     except (ValueError, FloatingPointError) as err:
         st.error(t("ui.analysis_failed", lang, error=md_escape(str(err))))
         return
@@ -202,8 +205,9 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
           captions.jacobian_alt(norms, lang))
     st.markdown(" · ".join(t(d, lang) for d in defs))
     if lecture:  # does the note's form change the verdict on this run? say so when it does
-        true_norms = norms_for(run_key, step, window, config.activation, "correct", params,
-                               text.vocab)[0]
+        with one_at_a_time("norms", run_key, step, window, "correct"):
+            true_norms = norms_for(run_key, step, window, config.activation, "correct", params,
+                                   text.vocab)[0]
         change = captions.form_verdict_caption(analysis.decay_rate(true_norms),
                                                analysis.decay_rate(norms), lang)
         if change:

@@ -117,3 +117,13 @@ def chart(slot, key: tuple | None, build, alt: str | None = None) -> None:
         return
     spec = spec_cache().get(key, build)
     slot.vega_lite_chart(spec=dict(spec), width="stretch", alt=alt)
+
+
+_STRIPES = [threading.Lock() for _ in range(64)]
+
+
+def one_at_a_time(*key):
+    """A lock for `key`: thirty sessions asking at once for the same uncached analysis would
+    each compute it (st.cache_data does not wait for a computation under way); under this lock
+    the first computes and the others find it cached. Striped: 64 locks serve every key."""
+    return _STRIPES[hash(key) % len(_STRIPES)]
