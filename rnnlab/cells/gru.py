@@ -17,37 +17,12 @@ where a_r, a_z (the gates' whole pre-activations) take the same gradient on thei
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 
-from rnnlab.cells.base import Cell, Trace, sum_rows_by_id
+from rnnlab.cells.base import Cell, Scratch, Trace, sum_rows_by_id
 from rnnlab.cells.elman import recurrent_matrix
 
-
-class _Scratch(threading.local):
-    """backward's temporaries, kept per thread from one call to the next: fresh ones cost a page
-    fault every 4 KiB (see rnnlab.model._loss_and_grads), a tenth of a training step at H=128,
-    B=32. Per thread, because the lab serves several sessions from one process; nothing
-    returned to a caller lives here. Arrays above KEEP bytes are not kept: there the products
-    outweigh the faults, and a server should not hold them between runs."""
-
-    KEEP = 8 << 20
-
-    def __init__(self):
-        self.arrays: dict[str, np.ndarray] = {}
-
-    def get(self, name: str, shape: tuple, dtype) -> np.ndarray:
-        a = self.arrays.get(name)
-        if a is None or a.shape != shape or a.dtype != dtype:
-            self.arrays.pop(name, None)
-            a = np.empty(shape, dtype=dtype)
-            if a.nbytes <= self.KEEP:
-                self.arrays[name] = a
-        return a
-
-
-_SCRATCH = _Scratch()
+_SCRATCH = Scratch()  # backward's temporaries, per thread
 
 
 class GRU(Cell):

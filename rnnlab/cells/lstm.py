@@ -19,35 +19,12 @@ One step back, for row vectors ∂J/∂h_j, ∂J/∂c_j:
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 
-from rnnlab.cells.base import Cell, Trace, sum_rows_by_id
+from rnnlab.cells.base import Cell, Scratch, Trace, sum_rows_by_id
 from rnnlab.cells.elman import recurrent_matrix
 
-
-class _Scratch(threading.local):
-    """backward's temporaries, kept per thread from one call to the next (as the GRU's): fresh
-    ones cost a page fault every 4 KiB, and the lab serves several sessions from threads of one
-    process. Nothing returned to a caller lives here; arrays above KEEP bytes are not kept."""
-
-    KEEP = 8 << 20
-
-    def __init__(self):
-        self.arrays: dict[str, np.ndarray] = {}
-
-    def get(self, name: str, shape: tuple, dtype) -> np.ndarray:
-        a = self.arrays.get(name)
-        if a is None or a.shape != shape or a.dtype != dtype:
-            self.arrays.pop(name, None)
-            a = np.empty(shape, dtype=dtype)
-            if a.nbytes <= self.KEEP:
-                self.arrays[name] = a
-        return a
-
-
-_SCRATCH = _Scratch()
+_SCRATCH = Scratch()  # backward's temporaries, per thread
 
 
 class LSTM(Cell):
