@@ -91,12 +91,15 @@ def grad_norm_chart(history: pd.DataFrame, clip: str, clip_at: float, lang: str,
     return alt.layer(*layers).properties(title=t("chart.grad_title", lang), height=HEIGHT)
 
 
-def w_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None) -> alt.Chart:
-    """‖W_hh‖₂ and the spectral radius r(W_hh) at the measured steps."""
+def w_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None,
+                 gated: bool = False) -> alt.Chart:
+    """‖W_hh‖₂ and the spectral radius r(W_hh) at the measured steps; for a gated cell
+    (`gated`), the norm of its stacked gate blocks alone."""
     data = history[["step", "w_norm", "spectral_radius"]]
     # per series: a gated cell's stacked W_hh (G·H, H) has a norm but no spectral radius
     long = data.melt(id_vars="step", var_name="series", value_name="value").dropna()
-    long["series"] = long["series"].map({"w_norm": t("chart.w_norm", lang),
+    long["series"] = long["series"].map({"w_norm": t("chart.w_norm_gated" if gated
+                                                       else "chart.w_norm", lang),
                                          "spectral_radius": t("chart.rho", lang)})
     x = alt.X("step:Q", title=t("axis.step", lang),
               scale=alt.Scale(domain=[0, steps]) if steps else alt.Undefined)
@@ -108,7 +111,8 @@ def w_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None) -> 
         tooltip=[alt.Tooltip("step:Q", title=t("axis.step", lang)),
                  alt.Tooltip("series:N", title=t("chart.series", lang)),
                  alt.Tooltip("value:Q", title=t("axis.w_norm", lang), format=".4f")],
-    ).properties(title=t("chart.w_title", lang), height=HEIGHT)
+    ).properties(title=t("chart.w_title_gated" if gated else "chart.w_title", lang),
+                 height=HEIGHT)
 
 
 def state_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None) -> alt.Chart:

@@ -39,7 +39,8 @@ def live_charts(run_key: str, n: int, lang: str, chance: float, _records, _confi
              captions.loss_alt(history, chance, lang)),
             (charts.grad_norm_chart(history, c.clip, c.clip_at, lang, c.steps),
              captions.grad_norm_alt(history, c.clip, c.clip_at, lang)),
-            (charts.w_norm_chart(history, lang, c.steps), captions.w_norm_alt(history, lang)),
+            (charts.w_norm_chart(history, lang, c.steps, gated=c.cell != "rnn"),
+             captions.w_norm_alt(history, lang)),
             (charts.state_norm_chart(history, lang, c.steps),
              captions.state_norm_alt(history, lang)),
             history)
