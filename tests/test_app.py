@@ -257,3 +257,11 @@ def test_a_lesson_link_trains_the_lessons_own_settings(code):
     at = open_page(preset=code)
     assert not at.exception
     assert not [c.value for c in at.sidebar.caption if "Changed from this lesson" in c.value]
+
+
+def test_a_lesson_link_with_an_override_names_the_changed_control_and_keeps_the_lesson():
+    at = open_page(preset="edge", hidden="32")
+    assert not at.exception
+    note = [c.value for c in at.sidebar.caption if "Changed from this lesson" in c.value]
+    assert note and "“Hidden size H”" in note[0]
+    assert next(s for s in at.sidebar.selectbox if s.key == "preset").value == "edge"

@@ -178,7 +178,9 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
     with description.container():
         st.caption(t(f"preset.{preset}.desc", lang))
         if changed:
-            names = ", ".join(f"`{URL_OF.get(f, f)}`" for f in changed)
+            # the controls as the sidebar names them, in the page's language
+            names = ("、" if lang == "zh" else ", ").join(
+                f"“{t('ctl.' + URL_OF[f], lang)}”" if f in URL_OF else f for f in changed)
             st.caption(t("ui.preset_changed", lang, names=names))
     text, message = training_text(config, upload, lang)
     if message:
