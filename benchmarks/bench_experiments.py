@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import os
 import platform
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench_analysis import timed  # noqa: E402  (the same best-of-n timing)
 
 from rnnlab import blas  # noqa: E402
 from rnnlab import experiments as ex  # noqa: E402
@@ -34,15 +34,6 @@ from rnnlab.train import train  # noqa: E402
 DEFAULT_CMP = "act:tanh|act:relu|act:tanh,init:orthogonal"  # ui.experiments_tab.DEFAULT_CMP
 
 
-def timed(f, repeats: int):
-    walls, cpus, result = [], [], None
-    for _ in range(repeats):
-        w, c = time.perf_counter(), time.process_time()
-        result = f()
-        walls.append(time.perf_counter() - w)
-        cpus.append(time.process_time() - c)
-    best = int(np.argmin(walls))
-    return result, walls[best], statistics.median(walls), cpus[best]
 
 
 def phase(text) -> ex.PhaseResult:

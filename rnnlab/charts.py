@@ -314,3 +314,21 @@ def remedy_chart(table: pd.DataFrame, names: dict[str, str], lang: str) -> alt.L
             x="from:Q", x2="to:Q", tooltip=[alt.Tooltip("label:N", title="T")]))
     return alt.layer(*layers).properties(title=t("chart.remedy_title", lang),
                                          height=HEIGHT)
+
+
+def gates_chart(profile: pd.DataFrame, gate: str, q: str, lang: str) -> alt.Chart:
+    """Per step j, the direct path's rate beside the measured rate of ‖∂q_j/∂q_0‖₂ (natural log
+    per step). profile: j, direct_rate, rate (rnnlab.gates.gate_profile)."""
+    long = profile.melt(id_vars="j", value_vars=["direct_rate", "rate"], var_name="series",
+                        value_name="value").dropna()
+    long["series"] = long["series"].map({"direct_rate": t("chart.gate_series", lang, gate=gate),
+                                         "rate": t("chart.rate_series", lang, q=q)})
+    return alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=16)).encode(
+        x=alt.X("j:Q", title=t("axis.j", lang)),
+        y=alt.Y("value:Q", title=t("axis.ln_per_step", lang)),
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top", labelLimit=400)),
+        strokeDash=alt.StrokeDash("series:N", legend=None),
+        tooltip=[alt.Tooltip("j:Q", title=t("axis.j", lang)),
+                 alt.Tooltip("series:N", title=t("chart.series", lang)),
+                 alt.Tooltip("value:Q", title=t("axis.ln_per_step", lang), format=".4f")],
+    ).properties(title=t("chart.gates_title", lang), height=HEIGHT)

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
+from test_app import chart_frames, vega_charts
 
 from rnnlab import experiment_charts as xc
 from rnnlab import experiments as ex
@@ -258,15 +258,8 @@ def test_the_tab_does_no_work_while_it_is_hidden():
 
 
 def _frames(tab):
-    def walk(node):
-        children = getattr(node, "children", None)
-        if isinstance(children, dict):
-            for child in children.values():
-                yield child
-                yield from walk(child)
-    charts = [e for e in walk(tab) if e.type == "vega_lite_chart"]
-    return [{d.name: convert_arrow_bytes_to_pandas_df(d.data.data) for d in c.proto.datasets}
-            for c in charts]
+    """Every chart's datasets in `tab`, as test_app reads them."""
+    return [chart_frames(c) for c in vega_charts(tab)]
 
 
 def _with_column(frames, *columns) -> pd.DataFrame:

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
+from numeric import numeric_grads
 
 from rnnlab import Params, init_params, loss_and_grads
 from rnnlab.cells import get_cell
@@ -30,21 +31,11 @@ def _params(seed=0, V=V, H=H):
     return p
 
 
-def _numeric(p, x, y, h0, eps=1e-4):
+def _numeric(p, x, y, h0):
     """Central differences. eps = 1e-4, not 1e-6: the loss's rounding (~4e-16 / eps) would
     exceed 1e-6 relative on the smallest entries (~1e-5); the truncation error, eps² times J's
     third derivative, stays below 1e-7 relative."""
-    num = p.with_arrays([np.zeros_like(a) for a in p.arrays()])
-    for a, n in zip(p.arrays(), num.arrays(), strict=True):
-        for i in np.ndindex(a.shape):
-            old = a[i]
-            a[i] = old + eps
-            up = loss_and_grads(p, x, y, h0)[0]
-            a[i] = old - eps
-            down = loss_and_grads(p, x, y, h0)[0]
-            a[i] = old
-            n[i] = (up - down) / (2 * eps)
-    return num
+    return numeric_grads(p, x, y, h0, eps=1e-4)
 
 
 def _trace(p, x, s0):

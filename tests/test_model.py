@@ -7,6 +7,7 @@ import warnings
 
 import numpy as np
 import pytest
+from numeric import numeric_grads
 
 from rnnlab import ACTIVATIONS, Params, derivative_bound, init_params, loss_and_grads, model
 from rnnlab.model import _loss_and_grads, activate, derivative
@@ -28,17 +29,7 @@ def _problem(activation, B, seed=0, V=7, H=5, T=6):
 
 
 def _numeric(p, x, y, h0, activation, eps=1e-6):
-    num = Params(*(np.zeros_like(a) for a in p.arrays()))
-    for a, n in zip(p.arrays(), num.arrays(), strict=True):
-        for i in np.ndindex(a.shape):
-            old = a[i]
-            a[i] = old + eps
-            up = loss_and_grads(p, x, y, h0, activation)[0]
-            a[i] = old - eps
-            down = loss_and_grads(p, x, y, h0, activation)[0]
-            a[i] = old
-            n[i] = (up - down) / (2 * eps)
-    return num
+    return numeric_grads(p, x, y, h0, activation, eps)
 
 
 @pytest.mark.parametrize("activation", ACTIVATIONS)

@@ -3,9 +3,7 @@ what the gates do to the gradient step by step."""
 
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from rnnlab import analysis, captions, charts, gates
@@ -72,25 +70,9 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
     gate = t(f"ui.gate.{gsum.gate}", lang)
     q = "c" if lstm else "h"
     st.markdown(t("ui.gates_intro", lang, gate=gate, gate_sym=gsum.gate, q=q))
-    chart(st, view + ("gates",), lambda: gates_chart(profile, gate, q, lang),
+    chart(st, view + ("gates",), lambda: charts.gates_chart(profile, gate, q, lang),
           captions.gates_alt(profile, gate, lang))
     if gsum.steps:
         st.caption(t("ui.gates_caption", lang, n=gsum.steps, gate=gate, direct=gsum.direct_rate,
                      rate=gsum.rate))
     csv_button(profile, "rnnlab_gates.csv", lang, "dl_gates")
-
-
-def gates_chart(profile: pd.DataFrame, gate: str, q: str, lang: str) -> alt.Chart:
-    long = profile.melt(id_vars="j", value_vars=["direct_rate", "rate"], var_name="series",
-                        value_name="value").dropna()
-    long["series"] = long["series"].map({"direct_rate": t("chart.gate_series", lang, gate=gate),
-                                         "rate": t("chart.rate_series", lang, q=q)})
-    return alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=16)).encode(
-        x=alt.X("j:Q", title=t("axis.j", lang)),
-        y=alt.Y("value:Q", title=t("axis.ln_per_step", lang)),
-        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top", labelLimit=400)),
-        strokeDash=alt.StrokeDash("series:N", legend=None),
-        tooltip=[alt.Tooltip("j:Q", title=t("axis.j", lang)),
-                 alt.Tooltip("series:N", title=t("chart.series", lang)),
-                 alt.Tooltip("value:Q", title=t("axis.ln_per_step", lang), format=".4f")],
-    ).properties(title=t("chart.gates_title", lang), height=charts.HEIGHT)

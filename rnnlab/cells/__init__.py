@@ -7,25 +7,10 @@ from __future__ import annotations
 
 from rnnlab.cells.base import Cell, Trace
 from rnnlab.cells.elman import Elman
+from rnnlab.cells.gru import GRU
+from rnnlab.cells.lstm import LSTM
 
-CELLS: dict[str, Cell] = {"rnn": Elman()}
-
-
-def _register_gated() -> None:
-    # the gated cells live in their own files; a missing one leaves the lab with the RNN alone
-    try:
-        from rnnlab.cells.gru import GRU
-        CELLS["gru"] = GRU()
-    except ImportError:
-        pass
-    try:
-        from rnnlab.cells.lstm import LSTM
-        CELLS["lstm"] = LSTM()
-    except ImportError:
-        pass
-
-
-_register_gated()
+CELLS: dict[str, Cell] = {"rnn": Elman(), "gru": GRU(), "lstm": LSTM()}
 
 
 def get_cell(name: str) -> Cell:

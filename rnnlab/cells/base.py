@@ -95,14 +95,12 @@ class Cell:
         S = tr.s.shape[-1]
         GH = self.gates * H
         da_x = np.empty((T, B, GH), dtype=dh.dtype)  # (T, B, G·H)
-        da_h = da_x if not self.has_b_hh and self._same_a else np.empty_like(da_x)
+        da_h = np.empty_like(da_x)
         ds = np.zeros((B, S), dtype=dh.dtype)  # (B, S): ∂J/∂s_t from later steps
         for j in range(T, 0, -1):
             ds[:, :H] += dh[j - 1]
             ds, ax_j, ah_j = self.step_back(p, tr, j, ds)
-            da_x[j - 1] = ax_j
-            if da_h is not da_x:
-                da_h[j - 1] = ah_j
+            da_x[j - 1], da_h[j - 1] = ax_j, ah_j
         N = T * B
         ax_rows, ah_rows = da_x.reshape(N, GH), da_h.reshape(N, GH)
         h_prev = tr.h[:-1].reshape(N, H)  # (N, H)
@@ -111,8 +109,6 @@ class Cell:
             grads["b_hh"] = ah_rows.sum(axis=0)
         grads["W_hx"] = sum_rows_by_id(ax_rows, x.reshape(N), p.vocab_size).T  # (G·H, V)
         return grads, ds
-
-    _same_a = False  # the RNN: a^x and a^h are one pre-activation z, so their gradients agree
 
     def state_jacobians(self, p, tr: Trace) -> np.ndarray:
         """∂s_j/∂s_{j-1} for j = 1..T of a single-sequence trace (B = 1): (T, S, S).

@@ -39,7 +39,6 @@ class Elman(Cell):
     gates = 1
     uses_activation = True
     has_b_hh = False
-    _same_a = True
 
     def init_weights(self, V, H, rng, *, init, spectral_norm, forget_bias):
         W_hx = rng.standard_normal((H, V)) * 0.1  # (H, V)
