@@ -13,18 +13,20 @@ from rnnlab.i18n import t
 from rnnlab.train import train
 from ui.experiments_tab import experiments_tab
 from ui.gradients import distant_tab, jacobian_tab
+from ui.link import start, write_url
 from ui.shared import ENGINE_VERSION, registry, watch
-from ui.sidebar import seed_from_url, sidebar, write_url
+from ui.sidebar import sidebar
 from ui.theory_tab import theory_tab
 from ui.training import training_tab
 
 
-def main() -> None:
+def page() -> None:
     st.set_page_config(page_title="rnnlab", page_icon="∂", layout="wide")
     blas.set_threads(1)
-    lang = seed_from_url()
+    lang = start()  # the session's link, read once
     config, text, notes = sidebar(lang)
-    write_url(config)
+    lang = st.session_state.link["lang"]
+    write_url()
     st.title(t("ui.title", lang))
     st.caption(t("ui.subtitle", lang))
     for note in notes:
@@ -50,6 +52,11 @@ def main() -> None:
     with tabs[4]:  # the Experiments tab (issue #12): dozens of runs, only for who opens it
         if tabs[4].open is not False:
             experiments_tab(config, text, lang)
+
+
+def main() -> None:
+    page()
+    write_url()  # again: the tabs' own settings (the text, the prediction, the checkpoint)
 
 
 main()

@@ -28,12 +28,9 @@ from rnnlab import blas  # noqa: E402
 from rnnlab import experiments as ex  # noqa: E402
 from rnnlab.config import LabConfig  # noqa: E402
 from rnnlab.corpus import load_corpus, passage  # noqa: E402
+from rnnlab.experiments.compare import DEFAULT_LINK as DEFAULT_CMP  # noqa: E402
 from rnnlab.runs import RunRegistry  # noqa: E402
 from rnnlab.train import train  # noqa: E402
-
-DEFAULT_CMP = "act:tanh|act:relu|act:tanh,init:orthogonal"  # ui.experiments_tab.DEFAULT_CMP
-
-
 
 
 def phase(text) -> ex.PhaseResult:

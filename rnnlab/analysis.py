@@ -24,6 +24,7 @@ from rnnlab.jacobians import (
     FORMS,
     jacobian_norms,
     one_step_norms,
+    pair_budget,
     single_threaded_blas,
     spectral_norms,
     starts_within,
@@ -33,10 +34,10 @@ from rnnlab.model import Params, derivative_bound
 
 __all__ = [
     "FORMS", "HORIZON_VERDICTS", "MIN_PAIRS", "QUANTITIES", "VERDICTS", "BoundGaps", "Horizon",
-    "Regime", "bound_gaps", "decay_rate", "distant_contributions", "horizon", "informative",
-    "jacobian_norms", "one_step_norms", "regime",
-    "share_beyond", "spectral_norms", "starts_within", "step_jacobians", "summarize",
-    "weight_terms", "word_contributions",
+    "Regime", "Silence", "bound_gaps", "decay_rate", "distant_contributions", "horizon",
+    "informative", "jacobian_norms", "one_step_norms", "regime", "share_beyond", "silence",
+    "pair_budget", "spectral_norms", "starts_within", "step_jacobians", "summarize", "weight_terms",
+    "word_contributions",
 ]
 
 VERDICTS = ("vanishing_guaranteed", "bound_silent")
@@ -221,6 +222,29 @@ def horizon(pairs: pd.DataFrame, quantity: str = "grad_W", fraction: float = 1e-
     if below.empty:
         return Horizon(distance=None, verdict="beyond", **common)
     return Horizon(distance=int(below[0]), verdict="reached", **common)
+
+
+@dataclass(frozen=True)
+class Silence:
+    """Why a horizon is undefined: the distance-0 terms of distant_contributions that are 0."""
+
+    steps: int  # predictions t with an informative distance-0 term
+    zero: int  # of them, those whose term is exactly 0
+    certain: int  # of those, with ∂J_t/∂h_t = W_Sᵀ (p_t - onehot(y_t)) = 0: p_t[y_t] = 1, J_t = 0
+    all_zero: bool  # every term, at every distance, is exactly 0
+
+
+def silence(pairs: pd.DataFrame, quantity: str = "grad_W") -> Silence:
+    """Count the predictions whose distance-0 term (∂J_t/∂z_t) h_{t-1}ᵀ (by default) is exactly 0,
+    and those among them that are certain: their softmax gives the next character probability 1
+    in float64, so nothing flows back at all. The others are 0 for the term's other factors:
+    f'(z_t) ⊙ ∂J_t/∂h_t = 0 (every ReLU unit switched off, say) or h_{t-1} = 0."""
+    rows = informative(pairs, quantity)
+    d0 = rows[rows["distance"] == 0]
+    zero = d0[quantity].to_numpy() == 0  # (n,)
+    certain = zero & (d0["grad_h"].to_numpy() == 0)  # (n,)
+    return Silence(steps=len(d0), zero=int(zero.sum()), certain=int(certain.sum()),
+                   all_zero=bool((rows[quantity].to_numpy() == 0).all()))
 
 
 def share_beyond(contributions: pd.DataFrame, quantity: str = "grad_W") -> pd.DataFrame:

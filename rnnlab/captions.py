@@ -8,27 +8,48 @@ Streamlit like any other number.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
 
-from rnnlab.analysis import BoundGaps, Horizon
+from rnnlab.analysis import BoundGaps, Horizon, Silence
 from rnnlab.i18n import t
 
 
 def number(value: float, log10: float | None = None) -> str:
     """A value for a sentence, three significant digits: 4.23, 0.0123, 3.1e-28; from its exact
-    log10 when the value itself is beyond float64's range (0 or inf)."""
+    log10 when the value itself is beyond float64's range (0 or inf). Zero is "0", never "-0"."""
     if log10 is None or (np.isfinite(value) and value != 0):
         if not np.isfinite(value):
             return str(value)
-        if value == 0 or 1e-3 <= abs(value) < 1e4:
+        if value == 0:
+            return "0"
+        if 1e-3 <= abs(value) < 1e4:
             return f"{value:.3g}"
         return f"{value:.2g}".replace("e+0", "e").replace("e-0", "e-").replace("e+", "e")
     if not np.isfinite(log10):
         return "0" if log10 < 0 else "inf"
     exponent = math.floor(log10)
     return f"{10 ** (log10 - exponent):.2g}e{exponent}"
+
+
+def fixed(value: float, spec: str) -> str:
+    """`value` as format(value, spec) writes it (".3f", "+.1%", ".4g"), for a sentence or a
+    metric: never a negative zero (a value that rounds to 0 at this precision reads as 0 does:
+    "0.000", not "-0.000"), a fixed-point figure of a million or more as number() writes it
+    (1e55, not 56 digits), and NaN or ±inf, which no caller should state, as "—"."""
+    value = float(value)
+    if not np.isfinite(value):
+        return "—"
+    percent = spec.endswith("%")
+    if spec[-1:] in ("f", "%") and abs(value) * (100 if percent else 1) >= 1e6:
+        text = number(value * 100 if percent else value) + ("%" if percent else "")
+        return "+" + text if "+" in spec and value > 0 else text
+    text = format(value, spec)
+    if text.startswith("-") and not re.search("[1-9]", text.partition("e")[0]):
+        text = format(-value, spec)  # the same zero, without the sign of what was rounded off
+    return text
 
 
 def listed(parts, lang: str) -> str:
@@ -59,6 +80,9 @@ def loss_alt(history: pd.DataFrame, chance: float, lang: str) -> str:
         return t("alt.empty", lang, chart=t("chart.loss_title", lang))
     smooth = rows["loss"].ewm(span=20).mean()
     top = rows.loc[rows["loss"].idxmax()]
+    if chance == 0:  # |V| = 1: every next character is certain; the loss is 0 up to rounding
+        return t("alt.loss_certain", lang, steps=int(rows["step"].iloc[-1]),
+                 top=number(float(rows["loss"].abs().max())))
     key = "alt.loss_above" if smooth.iloc[-1] > chance else "alt.loss"
     return t(key, lang, first=number(rows["loss"].iloc[0]), last=number(smooth.iloc[-1]),
              steps=int(rows["step"].iloc[-1]), chance=number(chance), top=number(top["loss"]),
@@ -72,8 +96,14 @@ def grad_norm_alt(history: pd.DataFrame, clip: str, clip_at: float, lang: str) -
         return t("alt.empty", lang, chart=t("chart.grad_title", lang))
     top = rows.loc[rows["grad_norm"].idxmax()]
     first = float(rows["grad_norm"].iloc[0])
-    text = t("alt.grad_norm", lang, first=number(first), top=number(top["grad_norm"]),
-             top_step=int(top["step"]), ratio=number(top["grad_norm"] / first if first else 0))
+    if top["grad_norm"] == 0:  # a log axis draws nothing, and no step moved the weights
+        text = t("alt.grad_norm_zero", lang, steps=len(rows))
+    elif first == 0:  # no ratio to a first value of 0
+        text = t("alt.grad_norm_from_zero", lang, top=number(top["grad_norm"]),
+                 top_step=int(top["step"]))
+    else:
+        text = t("alt.grad_norm", lang, first=number(first), top=number(top["grad_norm"]),
+                 top_step=int(top["step"]), ratio=number(top["grad_norm"] / first))
     if clip != "none":
         text = sentences([text, t("alt.clipped", lang, n=int(history["clipped"].sum()),
                                   steps=len(history), c=number(clip_at))], lang)
@@ -100,10 +130,18 @@ def state_norm_alt(history: pd.DataFrame, lang: str) -> str:
     if rows.empty:
         return t("alt.empty", lang, chart=t("chart.state_title", lang))
     grads = _finite(history, "grad_norm")["grad_norm"]
-    return t("alt.state_norm", lang, first=number(rows["state_norm"].iloc[0]),
-             top=number(rows["state_norm"].max()),
-             state_ratio=number(rows["state_norm"].max() / rows["state_norm"].iloc[0]),
-             grad_ratio=number(grads.max() / grads.iloc[0]) if len(grads) else "—")
+    first, top = float(rows["state_norm"].iloc[0]), float(rows["state_norm"].max())
+    if first > 0 and len(grads) and grads.iloc[0] > 0:
+        return t("alt.state_norm", lang, first=number(first), top=number(top),
+                 state_ratio=number(top / first), grad_ratio=number(grads.max() / grads.iloc[0]))
+    # a ratio to a first value of 0 is undefined: say so instead of writing inf or nan
+    state = (t("alt.state_norm_only", lang, first=number(first), top=number(top),
+               state_ratio=number(top / first)) if first > 0
+             else t("alt.state_norm_from_zero", lang, top=number(top)))
+    grad = ("" if not len(grads) else t("alt.grad_ratio_zero", lang) if grads.max() == 0
+            else t("alt.grad_ratio_undefined", lang) if grads.iloc[0] == 0
+            else t("alt.grad_ratio", lang, grad_ratio=number(grads.max() / grads.iloc[0])))
+    return sentences([state, grad], lang)
 
 
 def horizon_value(h: Horizon, lang: str) -> str:
@@ -114,7 +152,20 @@ def horizon_value(h: Horizon, lang: str) -> str:
         return t("ui.beyond_text", lang, n=h.largest)
     if h.verdict == "no_decay":
         return t("ui.no_decay", lang, rate=h.rate)
-    return "—"
+    return t("ui.undefined", lang)  # no_signal: horizon_undefined says why
+
+
+def horizon_undefined(s: Silence, lang: str) -> str:
+    """Why the horizon is undefined (its verdict is no_signal), from analysis.silence: how many
+    of the distance-0 terms are exactly 0, and for which of the two reasons."""
+    parts = [t("ui.horizon_undefined", lang, zero=s.zero, n=s.steps)]
+    if s.certain:
+        parts.append(t("ui.silent_certain", lang, n=s.certain))
+    if s.zero > s.certain:
+        parts.append(t("ui.silent_slopes", lang, n=s.zero - s.certain))
+    if s.all_zero:
+        parts.append(t("ui.share_undefined", lang))
+    return sentences(parts, lang)
 
 
 def few_pairs_caption(h: Horizon, min_pairs: int, lang: str) -> str | None:
@@ -124,14 +175,23 @@ def few_pairs_caption(h: Horizon, min_pairs: int, lang: str) -> str | None:
     return t("ui.few_pairs", lang, d=h.trusted_up_to, n=min_pairs)
 
 
-def distant_alt(summary: pd.DataFrame, h: Horizon, lang: str, quantity: str = "grad_W"
-                ) -> str:
+def quantity_name(quantity: str, cell: str, lang: str) -> str:
+    """The name of a contribution (analysis.QUANTITIES) for `cell`: a gated cell's state s and
+    the state side a^h of its pre-activations take the RNN's h and z; the input x_k stays."""
+    gated = cell != "rnn" and quantity != "grad_x"
+    return t(f"q.{quantity}.gated" if gated else f"q.{quantity}", lang)
+
+
+def distant_alt(summary: pd.DataFrame, h: Horizon, lang: str, quantity: str = "grad_W",
+                cell: str = "rnn") -> str:
     """Alt text of the contributions-by-distance chart: the median term at distance 0 and at
     the largest distance with enough pairs, and the horizon."""
     rows = summary[summary["quantity"] == quantity].set_index("distance")["median"]
     near, far = float(rows.get(0, np.nan)), float(rows.get(h.trusted_up_to, np.nan))
-    return t("alt.distant", lang, q=t(f"q.{quantity}", lang), near=number(near),
-             far=number(far), d=h.trusted_up_to, horizon=horizon_value(h, lang))
+    horizon = (t("alt.horizon_undefined", lang) if h.verdict == "no_signal"
+               else horizon_value(h, lang))
+    return t("alt.distant", lang, q=quantity_name(quantity, cell, lang), near=number(near),
+             far=number(far), d=h.trusted_up_to, horizon=horizon)
 
 
 def jacobian_alt(norms: pd.DataFrame, lang: str) -> str:
@@ -142,11 +202,31 @@ def jacobian_alt(norms: pd.DataFrame, lang: str) -> str:
     log_bound = g["log10_bound"].median()
     d0, d1 = int(log_measured.index.min()), int(log_measured.index.max())
     a, b = float(log_measured.loc[d0]), float(log_measured.loc[d1])
+    bound = from_log10(float(log_bound.loc[d1]))
+    if not np.isfinite(log_measured.to_numpy()).any():  # every median is exactly 0
+        return t("alt.jacobian_zero", lang, d0=d0, d=d1, bound=bound)
+    if not np.isfinite(b):  # 0 at the largest distance: no finite gap in orders of magnitude
+        return t("alt.jacobian_to_zero", lang, a=from_log10(a), d0=d0, d=d1, bound=bound)
+    # measured ≤ bound is a theorem: a gap within ±1e-9 decades (a factor 1 ± 2e-9) is rounding
     below = float(log_bound.loc[d1] - b)
-    key = "alt.jacobian_falls" if b < a else "alt.jacobian_rises"
-    return t(key, lang, a=from_log10(a), b=from_log10(b), steps=d1 - d0 + 1,
-             d=d1, below=number(below) if np.isfinite(below) else "∞",
-             bound=from_log10(float(log_bound.loc[d1])))
+    below = 0.0 if abs(below) < 1e-9 else below
+    key = ("alt.jacobian_flat" if from_log10(a) == from_log10(b)
+           else "alt.jacobian_falls" if b < a else "alt.jacobian_rises")
+    return t(key, lang, a=from_log10(a), b=from_log10(b), steps=d1 - d0 + 1, d=d1,
+             below=number(below), bound=bound)
+
+
+def rate_undefined(norms: pd.DataFrame, lang: str, column: str = "log10_measured"
+                   ) -> str | None:
+    """Why analysis.decay_rate of `norms` is undefined (NaN), or None when it is defined: it fits
+    a line to the logarithm of the per-distance medians, and needs two that are not 0."""
+    med = norms.groupby("distance")[column].median()
+    if np.isfinite(med.to_numpy()).sum() >= 2:
+        return None
+    zero = int((~np.isfinite(med.to_numpy())).sum())
+    if zero:
+        return t("ui.rate_undefined_zero", lang, zero=zero, n=len(med))
+    return t("ui.rate_undefined_short", lang, n=len(med))
 
 
 def gaps_caption(g: BoundGaps, lang: str) -> str | None:
@@ -155,13 +235,16 @@ def gaps_caption(g: BoundGaps, lang: str) -> str | None:
     if not (np.isfinite(g.slopes) and g.slopes < np.log10(2) and g.below_stepwise > 1):
         return None
     return t("ui.slopes_vs_directions", lang, d=g.distance, slopes=10 ** g.slopes,
-             dirs=g.below_stepwise, steps=g.steps, products=g.products)
+             dirs=g.below_stepwise, steps=fixed(g.steps, ".1f"),
+             products=fixed(g.products, ".1f"))
 
 
 def form_verdict_caption(correct_rate: float, lecture_rate: float, lang: str) -> str | None:
     """With the note's formula on: a sentence when its product and the true one disagree on
     whether ‖∂h_t/∂h_k‖₂ grows or decays with distance on this run."""
     if not (np.isfinite(correct_rate) and np.isfinite(lecture_rate)):
+        return None
+    if min(abs(correct_rate), abs(lecture_rate)) < 5e-4:  # a sign that "+.3f" cannot show
         return None
     if (correct_rate < 0) == (lecture_rate < 0):
         return None
@@ -173,6 +256,8 @@ def heatmap_alt(pairs: pd.DataFrame, value: str, name: str, lang: str) -> str:
     """Alt text of a (t, k) heatmap: how many pairs, and the largest and smallest non-zero."""
     v = pairs[value].to_numpy(dtype=np.float64)
     ok = np.isfinite(v) & (v > 0)
+    if len(v) and (v == 0).all():
+        return t("alt.all_zero", lang, chart=name, n=len(v))
     if not ok.any():
         return t("alt.empty", lang, chart=name)
     rows = pairs[ok]
@@ -195,9 +280,23 @@ def shading_alt(chars: pd.DataFrame, words: pd.DataFrame, by_word: bool, pos: in
     return t("alt.shading", lang, t=pos, top=items or "—")
 
 
+def silent_prediction(pairs: pd.DataFrame, pos: int, lang: str) -> str:
+    """Why every contribution ‖∂J_t/∂x_k‖₂ to the prediction at t = `pos` is 0 (pairs:
+    distant_contributions): the model is certain of it (‖∂J_t/∂h_t‖₂ = 0, so J_t = 0), or
+    J_t > 0 and no slope at step t passes its gradient back; and whether another t would help."""
+    own = pairs[(pairs["t"] == pos) & (pairs["k"] == pos)]["grad_h"]
+    certain = bool(len(own)) and float(own.iloc[0]) == 0
+    anywhere = bool((pairs["grad_x"].to_numpy() == 0).all())
+    return sentences([t("ui.no_gradient_at_t" if certain else "ui.no_gradient_slopes_at_t", lang),
+                      t("ui.no_gradient_anywhere" if anywhere else "ui.no_gradient_other_t",
+                        lang)], lang)
+
+
 def share_alt(shares: pd.DataFrame, lang: str, ds: tuple[int, ...] = (1, 5, 15)) -> str:
     """Alt text of the share-beyond chart, at a few distances."""
     at = shares.set_index("distance")["share"]
+    if at.isna().all():  # share_beyond of terms that are all 0: no total to divide by
+        return t("alt.share_undefined", lang)
     colon = "：" if lang == "zh" else ": "
     parts = [f"d = {d}{colon}{at.loc[d]:.1%}" for d in ds if d in at.index]
     return t("alt.share", lang, values=listed(parts, lang) or "—")

@@ -25,7 +25,6 @@ from __future__ import annotations
 import codecs
 import functools
 import hashlib
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -227,11 +226,12 @@ def corpus_from_bytes(data: bytes, *, min_chars: int, name: str = "upload") -> C
     if len(data) == 0:
         raise CorpusError("empty", "The file is empty: there is no text to learn from.")
     if len(data) > MAX_UPLOAD_BYTES:
-        # Rounded up, so a file just over the limit never reads as "2.00 MB, limit 2 MB".
-        size_mb, limit_mb = math.ceil(len(data) / 2**20 * 100) / 100, MAX_UPLOAD_BYTES / 2**20
-        raise CorpusError("too_large", f"The file is too large: {size_mb:.2f} MB, more than the "
-                          f"{limit_mb:g} MB limit. Upload a shorter text.",
-                          size_mb=size_mb, limit_mb=limit_mb)
+        # In bytes: a file one byte over the limit must not read as "2.0 MB, over the 2 MB limit"
+        limit_mb = MAX_UPLOAD_BYTES / 2**20
+        raise CorpusError("too_large", f"The file is too large: {len(data):,} bytes, more than "
+                          f"the {limit_mb:g} MB limit ({MAX_UPLOAD_BYTES:,} bytes). Upload a "
+                          "shorter text.", size=len(data), limit=MAX_UPLOAD_BYTES,
+                          limit_mb=limit_mb)
     kind = _binary_kind(data)
     if kind:
         raise CorpusError("binary", f"This looks like a binary file ({kind}), not plain text. "

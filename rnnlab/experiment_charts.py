@@ -10,7 +10,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from rnnlab.captions import number
+from rnnlab.captions import number, sentences
 from rnnlab.experiments.phase import Crossing, crossings, threshold
 from rnnlab.i18n import option_label, t
 
@@ -37,6 +37,9 @@ def phase_chart(summary: pd.DataFrame, trained: pd.DataFrame | None, lang: str
     and the regions where the theorem guarantees vanishing shaded; `trained` (trained_point)
     adds the current network before and after training."""
     data = phase_frame(summary, lang)
+    # ln ρ(W_hh) is the linear network's alone (NaN for the others): its own layer's data
+    rho = data[np.isfinite(data["log_rho"])].assign(label=t("exp.series.log_rho", lang))
+    data = data.drop(columns="log_rho")
     order = list(dict.fromkeys(data["series"]))
     lo, hi = float(summary["w_norm"].min()), float(summary["w_norm"].max())
     x = alt.X("w_norm:Q", title=t("exp.axis.w_norm", lang),
@@ -59,7 +62,6 @@ def phase_chart(summary: pd.DataFrame, trained: pd.DataFrame | None, lang: str
         x=x, y="bound_rate:Q", color=same,
         tooltip=[alt.Tooltip("series:N"), alt.Tooltip("bound_rate:Q", format=".3f",
                                                       title=t("exp.series.bound", lang))])
-    rho = data[np.isfinite(data["log_rho"])].assign(label=t("exp.series.log_rho", lang))
     rho_line = alt.Chart(rho).mark_line(strokeDash=[2, 2], color="gray").encode(
         x=x, y="log_rho:Q", tooltip=[alt.Tooltip("label:N", title=None),
                                      alt.Tooltip("log_rho:Q", format=".3f")])
@@ -146,9 +148,19 @@ def _crossing_words(c: Crossing, lang: str) -> str:
 
 
 def trained_words(trained: pd.DataFrame, activation: str, steps: int, lang: str) -> str:
+    """Where the current network sits in the diagram before and after training (trained_point)."""
     a, b = trained.iloc[0], trained.iloc[1]
     return t("exp.phase.trained", lang, act=_act(activation, lang), w0=number(a["w_norm"]),
-             r0=number(a["rate"]), w1=number(b["w_norm"]), r1=number(b["rate"]), steps=steps)
+             r0=_rate_words(a["rate"], lang), w1=number(b["w_norm"]),
+             r1=_rate_words(b["rate"], lang), steps=steps)
+
+
+def _rate_words(rate: float, lang: str) -> str:
+    """A network's rate, or why it has none: fitted_rate is −∞ when every product ∂h_t/∂h_k is
+    exactly 0 (its slopes f′ are), and the chart leaves that point off."""
+    if np.isfinite(rate):
+        return t("exp.phase.rate_of", lang, r=number(rate))
+    return t("exp.phase.rate_none", lang)
 
 
 # ---- 2. runs side by side ----
@@ -219,15 +231,24 @@ def histogram_chart(hist: pd.DataFrame, clip: str, clip_at: float, lang: str) ->
 
 
 def histogram_words(history: pd.DataFrame, clip: str, clip_at: float, lang: str) -> str:
+    """The histogram in words: the median and the largest gradient norm, and their ratio, which
+    a median of 0 leaves undefined."""
     g = history[np.isfinite(history["grad_norm"])]
     top = g.loc[g["grad_norm"].idxmax()]
     median = float(g["grad_norm"].median())
-    text = t("exp.close.hist_words", lang, n=len(g), median=number(median),
-             top=number(top["grad_norm"]), step=int(top["step"]),
-             ratio=number(top["grad_norm"] / median if median > 0 else np.inf))
+    if top["grad_norm"] == 0:
+        text = t("exp.close.hist_zero", lang, n=len(g))
+    elif median == 0:
+        text = t("exp.close.hist_zero_median", lang, n=len(g),
+                 zero=int((g["grad_norm"] == 0).sum()), top=number(top["grad_norm"]),
+                 step=int(top["step"]))
+    else:
+        text = t("exp.close.hist_words", lang, n=len(g), median=number(median),
+                 top=number(top["grad_norm"]), step=int(top["step"]),
+                 ratio=number(top["grad_norm"] / median))
     if clip != "none":
-        text += " " + t("exp.close.hist_clipped", lang, k=int(g["clipped"].sum()),
-                        c=number(clip_at))
+        text = sentences([text, t("exp.close.hist_clipped", lang, k=int(g["clipped"].sum()),
+                                  c=number(clip_at))], lang)
     return text
 
 
@@ -247,23 +268,43 @@ def cliff_chart(frame: pd.DataFrame, lang: str) -> alt.Chart:
 
 
 def cliff_words(frame: pd.DataFrame, lang: str) -> str:
-    parts = {}
-    for which, line in frame.groupby("which"):
-        line = line[np.isfinite(line["loss"])].sort_values("eta")
-        best = line.loc[line["loss"].idxmin()]
-        parts[which] = dict(step=int(line["step"].iloc[0]), g=number(line["grad_norm"].iloc[0]),
-                            j0=number(line["loss"].iloc[0]), jmin=number(best["loss"]),
-                            eta=number(best["eta"]), jmax=number(line["loss"].max()),
-                            end=number(line["eta"].iloc[-1]))
-    s, o = parts["spike"], parts["ordinary"]
-    return t("exp.close.cliff_words", lang, **{f"s_{k}": v for k, v in s.items()},
-             **{f"o_{k}": v for k, v in o.items()})
+    """The loss along the gradient in words, at the spike and at the ordinary step; where it is
+    undefined (a gradient of 0 has no direction) or not finite (it overflows), it says so."""
+    lines = {which: line.sort_values("eta") for which, line in frame.groupby("which")}
+    if not np.isfinite(lines["spike"]["loss"]).any():  # the largest ‖g‖ is 0: so is every one
+        return t("exp.close.cliff_zero", lang, step=int(lines["spike"]["step"].iloc[0]))
+    return sentences([_cliff_line(w, lines[w], lang) for w in ("spike", "ordinary")], lang)
+
+
+def _cliff_line(which: str, line: pd.DataFrame, lang: str) -> str:
+    where = t(f"exp.close.at_{which}", lang)
+    step, g = int(line["step"].iloc[0]), number(line["grad_norm"].iloc[0])
+    ok = line[np.isfinite(line["loss"])]  # sorted by η: the first is η = 0, the step's own loss
+    if ok.empty:  # ‖g‖ = 0: g/‖g‖, and so every point of the line, is undefined
+        return t("exp.close.cliff_no_direction", lang, where=where, step=step)
+    j0 = number(ok["loss"].iloc[0])
+    if len(ok) == 1:  # already the shortest step along the line overflows
+        return t("exp.close.cliff_only_start", lang, where=where, step=step, g=g, j0=j0,
+                 first=number(line["eta"].iloc[1]))
+    best = ok.loc[ok["loss"].idxmin()]
+    text = t("exp.close.cliff_line" if best["eta"] > 0 else "exp.close.cliff_rises", lang,
+             where=where, step=step, g=g, j0=j0, jmin=number(best["loss"]),
+             eta=number(best["eta"]), jmax=number(ok["loss"].max()),
+             end=number(ok["eta"].iloc[-1]))
+    bad = line[~np.isfinite(line["loss"])]
+    if len(bad):
+        text = sentences([text, t("exp.close.cliff_overflow", lang, k=len(bad), n=len(line),
+                                  eta=number(bad["eta"].iloc[0]))], lang)
+    return text
 
 
 def angle_frame(replays: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """The clipped steps of each mode's replay: mode, step, degrees."""
-    parts = [h[h["clipped"]].assign(mode=mode, degrees=np.degrees(h["angle"]))
-             [["mode", "step", "degrees"]] for mode, h in replays.items()]
+    clipped = {mode: h[h["clipped"]] for mode, h in replays.items()}
+    # degrees from the clipped rows themselves: a Series assigned to an empty frame would bring
+    # its whole index along, rows of NaN
+    parts = [c.assign(mode=mode, degrees=np.degrees(c["angle"]))[["mode", "step", "degrees"]]
+             for mode, c in clipped.items()]
     return pd.concat(parts, ignore_index=True)
 
 

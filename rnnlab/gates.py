@@ -61,13 +61,3 @@ def gate_profile(params, inputs, norms: pd.DataFrame) -> tuple[pd.DataFrame, Gat
         direct_rate=float(direct_rate[ok].mean()) if ok.any() else float("nan"),
         rate=float(rate[ok].mean()) if ok.any() else float("nan"))
     return frame, summary
-
-
-def pair_budget(params, T: int, budget_128: int = 6000) -> int:
-    """How many (t, k) pairs jacobian_norms may measure for a gated cell on a text of T steps:
-    `budget_128` RNN pairs at H = 128, a pair costing ~ S³ for the state size S (2H for the
-    LSTM, whose cell block costs H³ more); never fewer than T (one start step)."""
-    H = params.hidden_size
-    S = 2 * H if params.cell == "lstm" else H
-    cost = (S / 128) ** 3 + (S > H) * (H / 128) ** 3
-    return max(T, int(budget_128 / cost))

@@ -55,8 +55,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "语料只有 {chars} 个字符，训练至少需要 {needed} 个。",
     },
     "err.too_large": {
-        "en": "The file is {size_mb:.1f} MB, over the {limit_mb:.0f} MB limit.",
-        "zh": "文件大小为 {size_mb:.1f} MB，超过了 {limit_mb:.0f} MB 的上限。",
+        "en": "The file has {size:,} bytes, more than the {limit_mb:g} MB limit "
+              "({limit:,} bytes).",
+        "zh": "文件有 {size:,} 字节，超过了 {limit_mb:g} MB 的上限（{limit:,} 字节）。",
     },
     "err.unknown_corpus": {
         "en": "Unknown corpus. Choose one of the built-in corpora or upload a text file.",
@@ -90,9 +91,51 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{name} must be one of {choices}; got “{value}”.",
         "zh": "{name} 只能取 {choices} 之一，收到的却是“{value}”。",
     },
-    "url.ignored": {
-        "en": "Some link parameters were not understood and were reset to defaults: {names}",
-        "zh": "链接中有些参数无法识别，已恢复为默认值：{names}",
+    "cfg.off_grid": {
+        "en": "{name} must be one of {choices}; got {value}.",
+        "zh": "{name} 只能取 {choices} 之一，当前值为 {value}。",
+    },
+    # ---- a link's values the page could not use as written (rnnlab.config.decode) ----
+    "link.intro": {
+        "en": "This link has settings the page could not use as written:",
+        "zh": "这个链接里有些设置无法按原样使用：",
+    },
+    "link.what": {
+        "en": "“{label}” ({name}=“{value}”)",
+        "zh": "“{label}”（{name}=“{value}”）",
+    },
+    "link.used_auto": {"en": "its usual choice (the last one)", "zh": "默认的选择（最后一个）"},
+    "link.used_empty": {"en": "an empty box", "zh": "空白输入框"},
+    "value.too_long": {
+        "en": "{what} is {length} characters long, more than the {max} it can take; "
+              "the page uses {used}.",
+        "zh": "{what} 长 {length} 个字符，超过了最多 {max} 个字符；页面使用 {used}。",
+    },
+    "value.empty": {"en": "{what} is empty; the page uses {used}.",
+                    "zh": "{what} 是空的；页面使用 {used}。"},
+    "value.unknown_choice": {
+        "en": "{what} is not one of {choices}; the page uses {used}.",
+        "zh": "{what} 不是 {choices} 之一；页面使用 {used}。",
+    },
+    "value.not_a_flag": {"en": "{what} is neither true nor false; the page uses {used}.",
+                         "zh": "{what} 既不是 true 也不是 false；页面使用 {used}。"},
+    "value.not_a_number": {
+        "en": "{what} is not a number written with the digits 0-9; the page uses {used}.",
+        "zh": "{what} 不是用数字 0–9 写成的数；页面使用 {used}。",
+    },
+    "value.not_whole": {"en": "{what} is not a whole number; the page uses {used}.",
+                        "zh": "{what} 不是整数；页面使用 {used}。"},
+    "value.out_of_range": {
+        "en": "{what} is outside {lo} to {hi}; the page uses {used}.",
+        "zh": "{what} 不在 {lo} 到 {hi} 之间；页面使用 {used}。",
+    },
+    "value.off_grid": {
+        "en": "{what} is not one of the slider's stops ({choices}); the page uses {used}.",
+        "zh": "{what} 不是滑块上的刻度（{choices}）之一；页面使用 {used}。",
+    },
+    "value.repeated": {
+        "en": "{what} is given {count} times; the page reads the last one and uses {used}.",
+        "zh": "{what} 出现了 {count} 次；页面读取最后一个，使用 {used}。",
     },
     # ---- regime verdicts ----
     "verdict.vanishing_guaranteed": {

@@ -28,10 +28,20 @@ APP_STRINGS: dict[str, dict[str, str]] = {
                         "zh": "训练中……曲线实时更新。"},
     "ui.progress": {"en": "step {step} of {steps}", "zh": "第 {step} 步，共 {steps} 步"},
     "ui.trained": {
-        "en": "Trained {steps} steps. Smoothed loss now {loss:.3f} nats per character "
-              "(chance level ln|V| = {chance:.3f}).",
-        "zh": "已训练 {steps} 步。平滑后的损失为每字符 {loss:.3f} 奈特"
-              "（随机水平 ln|V| = {chance:.3f}）。",
+        "en": "Trained {steps} steps. Smoothed loss now {loss} nats per character "
+              "(chance level ln|V| = {chance}).",
+        "zh": "已训练 {steps} 步。平滑后的损失为每字符 {loss} 奈特"
+              "（随机水平 ln|V| = {chance}）。",
+    },
+    "ui.one_char": {
+        "en": "This text has a single distinct character, so every next character is certain: "
+              "the loss is 0 from the first step, every gradient is exactly 0 and training "
+              "changes nothing. The Distant words tab has no gradient to measure (its horizon "
+              "and shares are undefined); the Jacobian norms of tab ③ do not depend on the "
+              "loss and are measured as usual.",
+        "zh": "这段文本只有一个不同的字符，所以每个下一个字符都是确定的：损失从第一步起就是 0，"
+              "每个梯度都恰好为 0，训练什么也不会改变。“远处的词”标签页没有梯度可测"
+              "（有效视野和占比都无定义）；③ 中的雅可比范数与损失无关，照常测量。",
     },
     "ui.run_failed": {"en": "Training could not run: {error}",
                       "zh": "训练无法进行：{error}"},
@@ -64,14 +74,18 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "chartid.jacobian.by_distance": {"en": "③ Jacobian norms → measured against the bound",
                                      "zh": "③ 雅可比范数 → 实测值与上界对比"},
     "cfg.too_much_work": {
-        "en": "This combination is too heavy for a shared classroom server ({work:.2g} "
-              "multiply-adds; the limit is {limit:.2g}). Lower the hidden size, the sequence "
-              "length, the batch or the number of steps. The defaults are shown instead.",
-        "zh": "这组设置对共享的课堂服务器来说计算量太大（{work:.2g} 次乘加，上限为 {limit:.2g}）。"
-              "请减小隐藏层大小、序列长度、批大小或训练步数。下面显示的是默认设置的结果。",
+        "en": "This combination is too heavy for a shared classroom server: its training would "
+              "take about {seconds:.1f} s of computing, and the limit is {limit:g} s. Lower the "
+              "hidden size, the sequence length, the batch or the number of steps. The defaults "
+              "are shown instead.",
+        "zh": "这组设置对共享的课堂服务器来说计算量太大：训练预计约需 {seconds:.1f} 秒计算时间，"
+              "上限为 {limit:g} 秒。请减小隐藏层大小、序列长度、批大小或训练步数。"
+              "下面显示的是默认设置的结果。",
     },
     # ---- controls ----
     "ctl.lang": {"en": "Language", "zh": "语言"},
+    "ctl.lang.help": {"en": "The page's language; the link keeps it (lang=zh).",
+                      "zh": "页面的语言；链接会记住它（lang=zh）。"},
     "ctl.preset": {"en": "Lesson", "zh": "课程预设"},
     "ctl.preset.help": {
         "en": "Each lesson sets every control at once to show one point of the lecture. You can "
@@ -223,6 +237,44 @@ APP_STRINGS: dict[str, dict[str, str]] = {
                        "zh": "超出所分析的文本（{n} 个字符）"},
     "ui.no_decay": {"en": "no decay (rate {rate:+.3f} per step)",
                     "zh": "不衰减（每步速率 {rate:+.3f}）"},
+    "ui.undefined": {"en": "undefined", "zh": "无定义"},
+    "ui.horizon_undefined": {
+        "en": "The effective horizon is undefined: at distance 0, {zero} of the {n} terms are "
+              "exactly 0, so their median, the size every distant term is compared with, is 0.",
+        "zh": "有效视野无定义：在距离 0 处，{n} 项中有 {zero} 项恰好为 0，"
+              "所以它们的中位数（每个远处的项都要与之比较的大小）为 0。",
+    },
+    "ui.silent_certain": {
+        "en": "{n} of them because the model is certain of the next character: its softmax "
+              "gives it probability 1 in float64, so J_t = 0 and no gradient flows back.",
+        "zh": "其中 {n} 项是因为模型对下一个字符有十足把握：它的 softmax 在 float64 精度下给出"
+              "概率 1，所以 J_t = 0，没有梯度往回传。",
+    },
+    "ui.silent_slopes": {
+        "en": "{n} of them although J_t > 0: at step t either the slope f′(z_t) is 0 wherever "
+              "∂J_t/∂h_t is not (every ReLU unit switched off, for instance) or the previous "
+              "state h_{{t−1}} is 0.",
+        "zh": "其中 {n} 项虽然 J_t > 0：在第 t 步，要么凡是 ∂J_t/∂h_t 不为 0 的单元，斜率 f′(z_t) "
+              "都为 0（例如所有 ReLU 单元都处于关闭状态），要么前一个状态 h_{{t−1}} 为 0。",
+    },
+    "ui.share_undefined": {
+        "en": "Every term of ∂J/∂W_hh on this text is exactly 0, so the shares from beyond d are "
+              "undefined too: there is no total to take a share of.",
+        "zh": "这段文本上 ∂J/∂W_hh 的每一项都恰好为 0，所以来自 d 之外的占比也无定义："
+              "没有可以取占比的总量。",
+    },
+    "ui.rate_undefined_zero": {
+        "en": "The measured rate is undefined: the median ‖∂h_t/∂h_k‖₂ is exactly 0 at {zero} "
+              "of the {n} distances, and a line through its logarithm needs at least two that "
+              "are not.",
+        "zh": "实测速率无定义：在 {n} 个距离中，有 {zero} 个距离上 ‖∂h_t/∂h_k‖₂ 的中位数恰好为 0，"
+              "而要对它的对数拟合一条直线，至少需要两个不为 0 的距离。",
+    },
+    "ui.rate_undefined_short": {
+        "en": "The measured rate is undefined: a line through the medians needs at least two "
+              "distances, and this text gives {n}.",
+        "zh": "实测速率无定义：用中位数拟合直线至少需要两个距离，而这段文本只给出 {n} 个。",
+    },
     "ui.few_pairs": {
         "en": "Beyond distance {d} fewer than {n} pairs (t, k) remain per distance, so their "
               "medians rest on a handful of terms (the dotted line on the chart); the horizon "
@@ -266,14 +318,14 @@ APP_STRINGS: dict[str, dict[str, str]] = {
               "lecture's bound, so their lines overlap: at every step some unit sits where f′ "
               "is largest, and the actual slopes barely tighten it. The remaining {dirs:.0f} "
               "orders of magnitude down to the measured norm split in two, both measured: "
-              "{steps:.1f} are lost within single steps (‖diag(f′(z_j)) W_hh‖₂ against "
-              "‖W_hh‖₂ max|f′(z_j)|, summed over the steps) and {products:.1f} in the product "
+              "{steps} are lost within single steps (‖diag(f′(z_j)) W_hh‖₂ against "
+              "‖W_hh‖₂ max|f′(z_j)|, summed over the steps) and {products} in the product "
               "(‖∏ J_j‖₂ against ∏ ‖J_j‖₂, the slack of ‖AB‖ ≤ ‖A‖ ‖B‖).",
         "zh": "在距离 {d} 处，逐步上界与讲义上界只差 {slopes:.2g} 倍，所以两条线重合：每一步总有"
               "某个单元处在 f′ 最大的位置，用实际斜率几乎收紧不了多少。到实测范数还差的 {dirs:.0f} "
-              "个数量级分成两部分，都是实测的：{steps:.1f} 个数量级损失在单步之内"
+              "个数量级分成两部分，都是实测的：{steps} 个数量级损失在单步之内"
               "（‖diag(f′(z_j)) W_hh‖₂ 与 ‖W_hh‖₂ max|f′(z_j)| 之比，对各步累计），"
-              "{products:.1f} 个损失在连乘之中（‖∏ J_j‖₂ 与 ∏ ‖J_j‖₂ 之比，即 ‖AB‖ ≤ ‖A‖‖B‖ 的松弛）。",
+              "{products} 个损失在连乘之中（‖∏ J_j‖₂ 与 ∏ ‖J_j‖₂ 之比，即 ‖AB‖ ≤ ‖A‖‖B‖ 的松弛）。",
     },
     "ui.form_verdict_grows": {
         "en": "On this run the note's formula changes the verdict: its product grows with "
@@ -299,10 +351,22 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "ui.no_gradient_at_t": {
         "en": "Every contribution to this prediction is exactly 0: the model's softmax gives the "
               "right next character probability 1 to float64 precision, so J_t = 0 and nothing "
-              "flows back. Choose another step t.",
+              "flows back.",
         "zh": "对这个预测的所有贡献都恰好为 0：模型的 softmax 在 float64 精度下给正确的下一个字符的"
-              "概率为 1，所以 J_t = 0，没有梯度往回传。换一个时间步 t 再看。",
+              "概率为 1，所以 J_t = 0，没有梯度往回传。",
     },
+    "ui.no_gradient_slopes_at_t": {
+        "en": "Every contribution to this prediction is exactly 0, although J_t > 0: ∂J_t/∂h_t "
+              "is not 0, but at step t the slope f′(z_t) is 0 for every unit it reaches (every "
+              "ReLU unit switched off, for instance), so nothing passes back to any earlier "
+              "character.",
+        "zh": "对这个预测的所有贡献都恰好为 0，尽管 J_t > 0：∂J_t/∂h_t 不为 0，但在第 t 步，"
+              "它所到达的每个单元的斜率 f′(z_t) 都为 0（例如所有 ReLU 单元都处于关闭状态），"
+              "所以没有梯度传回任何更早的字符。",
+    },
+    "ui.no_gradient_other_t": {"en": "Choose another step t.", "zh": "换一个时间步 t 再看。"},
+    "ui.no_gradient_anywhere": {"en": "The same holds at every step t of this text.",
+                                "zh": "这段文本的每一个时间步 t 都是如此。"},
     "ui.heatmap": {"en": "Every pair (t, k)", "zh": "所有 (t, k) 对"},
     "chart.heat_title": {"en": "‖∂J_t/∂h_k‖₂ for every pair k ≤ t (log10 colour)",
                          "zh": "每一对 k ≤ t 的 ‖∂J_t/∂h_k‖₂（颜色为 log10）"},
@@ -324,6 +388,11 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "ctl.checkpoint.help": {"en": "Analyse the weights before, during or after training.",
                             "zh": "分析训练前、训练中或训练后的权重。"},
     "ui.before_training": {"en": "before training", "zh": "训练前"},
+    "ui.not_a_checkpoint": {
+        "en": "The weights after step {step} are not kept in this run (its checkpoints: {steps}); "
+              "the slider shows the last.",
+        "zh": "这次训练没有保存第 {step} 步之后的权重（保存的检查点：{steps}）；滑块显示最后一个。",
+    },
     "ui.after_training": {"en": "after training (step {n})", "zh": "训练后（第 {n} 步）"},
     "ui.at_step": {"en": "step {n}", "zh": "第 {n} 步"},
     "ctl.lecture_form": {"en": "Use the note's formula", "zh": "使用讲义中的公式"},
@@ -336,10 +405,10 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "ui.rates": {"en": "Measured rate per step", "zh": "实测的每步速率"},
     "ui.rates.help": {
         "en": "Slope of ln ‖∂h_t/∂h_k‖₂ against t − k (fitted to the medians). The bound's "
-              "rate is ln(β_W β_h) = {bound:.3f}: each step back can multiply a pair's norm by at "
+              "rate is ln(β_W β_h) = {bound}: each step back can multiply a pair's norm by at "
               "most β_W β_h.",
         "zh": "ln ‖∂h_t/∂h_k‖₂ 对 t − k 的斜率（由中位数拟合）。上界的速率为 "
-              "ln(β_W β_h) = {bound:.3f}：每往前回溯一步，每一对的范数最多乘以 β_W β_h。",
+              "ln(β_W β_h) = {bound}：每往前回溯一步，每一对的范数最多乘以 β_W β_h。",
     },
     "q.measured": {"en": "measured ‖∂h_t/∂h_k‖₂", "zh": "实测 ‖∂h_t/∂h_k‖₂"},
     "q.measured_lecture": {"en": "measured, note's formula W_hhᵀ diag(f′(h_{j−1}))",
@@ -456,6 +525,81 @@ APP_STRINGS: dict[str, dict[str, str]] = {
               "{top_step}.",
         "zh": "每个训练步的损失：第 1 步为 {first} 奈特，{steps} 步后（平滑）为 {last}，"
               "高于随机水平 {chance}：训练失败了；最高为第 {top_step} 步的 {top}。",
+    },
+    "alt.loss_certain": {
+        "en": "Loss per training step: the text has a single distinct character, so every next "
+              "character is certain and the chance level ln|V| = ln 1 is 0; over all {steps} "
+              "steps the loss is 0 up to float64 rounding (never more than {top} away from 0): "
+              "there is nothing to learn.",
+        "zh": "每个训练步的损失：这段文本只有一个不同的字符，每个下一个字符都是确定的，"
+              "随机水平 ln|V| = ln 1 = 0；全部 {steps} 步的损失在 float64 的舍入误差以内都是 0"
+              "（与 0 相差从不超过 {top}）：没有什么可学的。",
+    },
+    "alt.grad_norm_zero": {
+        "en": "Gradient norm before clipping: exactly 0 at all {steps} steps, which a log scale "
+              "cannot show; no step changed the weights.",
+        "zh": "裁剪前的梯度范数：全部 {steps} 步都恰好为 0，对数坐标无法显示；没有哪一步改变了权重。",
+    },
+    "alt.grad_norm_from_zero": {
+        "en": "Gradient norm before clipping, log scale: 0 at step 1 (not drawn, and no ratio "
+              "to it), largest {top} at step {top_step}.",
+        "zh": "裁剪前的梯度范数（对数坐标）：第 1 步为 0（图中不画，也无法与之相比），"
+              "最大为第 {top_step} 步的 {top}。",
+    },
+    "alt.state_norm_only": {
+        "en": "Forward state ‖h_T‖₂, log scale: {first} at step 1, largest {top}, {state_ratio} "
+              "times the first.",
+        "zh": "前向状态 ‖h_T‖₂（对数坐标）：第 1 步为 {first}，最大为 {top}，是第 1 步的 "
+              "{state_ratio} 倍。",
+    },
+    "alt.state_norm_from_zero": {
+        "en": "Forward state ‖h_T‖₂, log scale: 0 at step 1 (not drawn, and no ratio to it), "
+              "largest {top}.",
+        "zh": "前向状态 ‖h_T‖₂（对数坐标）：第 1 步为 0（图中不画，也无法与之相比），最大为 {top}。",
+    },
+    "alt.grad_ratio": {
+        "en": "Over the same steps the gradient norm grew to {grad_ratio} times its first value.",
+        "zh": "同一段时间里，梯度范数增长到第 1 步的 {grad_ratio} 倍。",
+    },
+    "alt.grad_ratio_zero": {"en": "The gradient norm was exactly 0 at every step.",
+                            "zh": "梯度范数在每一步都恰好为 0。"},
+    "alt.grad_ratio_undefined": {
+        "en": "The gradient norm was 0 at step 1, so its growth has no ratio.",
+        "zh": "梯度范数在第 1 步为 0，所以无法给出它增长的倍数。",
+    },
+    "alt.horizon_undefined": {"en": "undefined, since the median term at distance 0 is exactly 0",
+                              "zh": "无定义，因为距离 0 处的中位数恰好为 0"},
+    "alt.jacobian_zero": {
+        "en": "Measured ‖∂h_t/∂h_k‖₂ is exactly 0 (median) at every distance from {d0} to {d}: "
+              "for at least half the pairs at each distance the product of the one-step "
+              "Jacobians is the zero matrix, so there is no fall or rise to describe, and no gap "
+              "in orders of magnitude to the lecture's bound ({bound} at distance {d}).",
+        "zh": "实测 ‖∂h_t/∂h_k‖₂ 的中位数在距离 {d0} 到 {d} 的每个距离上都恰好为 0："
+              "每个距离上至少一半的 (t, k) 对，其单步雅可比矩阵的乘积是零矩阵，所以既谈不上下降或上升，"
+              "也说不出它比讲义上界（距离 {d} 处为 {bound}）低几个数量级。",
+    },
+    "alt.jacobian_to_zero": {
+        "en": "Measured ‖∂h_t/∂h_k‖₂ goes from {a} at distance {d0} to exactly 0 (median) at "
+              "distance {d}: there, for at least half the pairs, the product of the one-step "
+              "Jacobians is the zero matrix, so its gap to the lecture's bound ({bound}) has no "
+              "size in orders of magnitude.",
+        "zh": "实测 ‖∂h_t/∂h_k‖₂ 从距离 {d0} 处的 {a} 变为距离 {d} 处的恰好为 0（中位数）："
+              "在那里，至少一半的 (t, k) 对，其单步雅可比矩阵的乘积是零矩阵，"
+              "所以它与讲义上界（{bound}）的差距无法用数量级衡量。",
+    },
+    "alt.jacobian_flat": {
+        "en": "Measured ‖∂h_t/∂h_k‖₂ stays at {a} over {steps} steps, {below} orders of "
+              "magnitude under the lecture's bound ({bound} at distance {d}).",
+        "zh": "实测 ‖∂h_t/∂h_k‖₂ 在 {steps} 步内保持在 {a}，比讲义上界低 {below} 个数量级"
+              "（距离 {d} 处上界为 {bound}）。",
+    },
+    "alt.all_zero": {"en": "{chart}: all {n} values are exactly 0, which a log colour scale "
+                           "cannot show.",
+                     "zh": "{chart}：全部 {n} 个数值都恰好为 0，对数颜色刻度无法显示。"},
+    "alt.share_undefined": {
+        "en": "Share of the ∂J/∂W_hh terms from beyond distance d: undefined, since every term "
+              "is exactly 0 and there is no total to divide by.",
+        "zh": "∂J/∂W_hh 各项中来自距离 d 之外的占比：无定义，因为每一项都恰好为 0，没有可以相除的总量。",
     },
     "alt.grad_norm": {
         "en": "Gradient norm before clipping, log scale: {first} at step 1, largest {top} at "

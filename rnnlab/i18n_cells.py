@@ -136,9 +136,9 @@ CELL_STRINGS: dict[str, dict[str, str]] = {
     "ui.gate.f": {"en": "forget", "zh": "遗忘"},
     "ui.gate.z": {"en": "update", "zh": "更新"},
     "ui.gates_caption": {
-        "en": "Averaged over the {n} steps: the direct path {direct:+.3f} per step, the measured "
-              "product {rate:+.3f} per step.",
-        "zh": "对 {n} 步取平均：直接路径为每步 {direct:+.3f}，实测乘积为每步 {rate:+.3f}。",
+        "en": "Averaged over the {n} steps: the direct path {direct} per step, the measured "
+              "product {rate} per step.",
+        "zh": "对 {n} 步取平均：直接路径为每步 {direct}，实测乘积为每步 {rate}。",
     },
     "chart.gates_title": {"en": "Gate and gradient, step by step (natural log per step)",
                           "zh": "逐步看门与梯度（每步的自然对数）"},

@@ -93,10 +93,18 @@ EXPERIMENT_STRINGS: dict[str, dict[str, str]] = {
               "——对线性 RNN 起决定作用的是谱半径，而不是 ‖W_hh‖₂。",
     },
     "exp.phase.trained": {
-        "en": "This lesson's network ({act}) started at ‖W_hh‖₂ = {w0} with a rate of {r0} per "
-              "step; after {steps} training steps it sits at ‖W_hh‖₂ = {w1} with {r1}.",
-        "zh": "本课的网络（{act}）初始时 ‖W_hh‖₂ = {w0}，每步速率 {r0}；训练 {steps} 步后位于 "
-              "‖W_hh‖₂ = {w1}，速率 {r1}。",
+        "en": "This lesson's network ({act}) started at ‖W_hh‖₂ = {w0} {r0}; after {steps} "
+              "training steps it sits at ‖W_hh‖₂ = {w1} {r1}.",
+        "zh": "本课的网络（{act}）初始时 ‖W_hh‖₂ = {w0}，{r0}；训练 {steps} 步后位于 "
+              "‖W_hh‖₂ = {w1}，{r1}。",
+    },
+    "exp.phase.rate_of": {"en": "with a rate of {r} per step", "zh": "每步速率 {r}"},
+    "exp.phase.rate_none": {
+        "en": "with no rate: there every product ∂h_t/∂h_k is exactly 0 (the slopes f′ in it are "
+              "0: units switched off or saturated), and a rate is the slope of their logarithm, "
+              "so that point is not drawn",
+        "zh": "没有速率：此时每个乘积 ∂h_t/∂h_k 都恰好为 0（其中的斜率 f′ 为 0：单元已关闭或已饱和），"
+              "而速率是它们的对数的斜率，所以这个点不画在图上",
     },
     "exp.phase.gated": {
         "en": "The theorem and this diagram are about the lecture's RNN: the current cell "
@@ -191,6 +199,27 @@ EXPERIMENT_STRINGS: dict[str, dict[str, str]] = {
               "the median).",
         "zh": "{n} 步：梯度范数中位数 {median}，最大值 {top} 出现在第 {step} 步（中位数的 {ratio} 倍）。",
     },
+    "exp.close.clip_zero": {
+        "en": "No comparison of value and norm clipping here: no step's gradient norm exceeded "
+              "this run's own c = {own}, and at least half of its gradients are exactly 0, so "
+              "the median of max|g_i| that would stand in for c is 0, and at c = 0 both rules "
+              "turn every gradient into 0 alike.",
+        "zh": "这里不比较按值裁剪与按范数裁剪：没有一步的梯度范数超过这次训练自己的 c = {own}，"
+              "而且至少一半的梯度恰好为 0，所以用来代替 c 的 max|g_i| 的中位数为 0，而在 c = 0 时，"
+              "两种规则都会同样把每个梯度变成 0。",
+    },
+    "exp.close.hist_zero": {
+        "en": "All {n} steps have a gradient norm of exactly 0: no step moved the weights, and a "
+              "log axis has nothing to draw.",
+        "zh": "全部 {n} 步的梯度范数都恰好为 0：没有一步改变过权重，对数坐标上也没有可画的点。",
+    },
+    "exp.close.hist_zero_median": {
+        "en": "{n} steps: {zero} of them have a gradient norm of exactly 0 (a log axis cannot "
+              "show them), so the median is 0; the largest, {top} at step {step}, has no ratio "
+              "to a median of 0.",
+        "zh": "{n} 步：其中 {zero} 步的梯度范数恰好为 0（对数坐标无法显示），所以中位数为 0；"
+              "最大值 {top} 出现在第 {step} 步，它与为 0 的中位数之比无定义。",
+    },
     "exp.close.hist_clipped": {"en": "{k} steps were clipped at c = {c}.",
                                "zh": "有 {k} 步在 c = {c} 处被裁剪。"},
     "exp.close.cliff_title": {"en": "The loss along the gradient: J(θ − η g/‖g‖)",
@@ -200,14 +229,46 @@ EXPERIMENT_STRINGS: dict[str, dict[str, str]] = {
     "exp.close.spike": {"en": "spike: step {step}, ‖g‖ = {g}", "zh": "尖峰：第 {step} 步，‖g‖ = {g}"},
     "exp.close.ordinary": {"en": "ordinary: step {step}, ‖g‖ = {g}",
                            "zh": "普通：第 {step} 步，‖g‖ = {g}"},
-    "exp.close.cliff_words": {
-        "en": "At the spike (step {s_step}, ‖g‖ = {s_g}) the loss goes from {s_j0} at η = 0 to "
-              "{s_jmin} at best (η = {s_eta}) and up to {s_jmax} along the line to η = {s_end}; "
-              "at an ordinary step (step {o_step}, ‖g‖ = {o_g}) from {o_j0} to {o_jmin} "
-              "(η = {o_eta}), and up to {o_jmax}.",
-        "zh": "在尖峰处（第 {s_step} 步，‖g‖ = {s_g}），损失从 η = 0 时的 {s_j0} 最低降到 {s_jmin}"
-              "（η = {s_eta}），沿直线到 η = {s_end} 最高为 {s_jmax}；在普通的一步（第 {o_step} 步，"
-              "‖g‖ = {o_g}）从 {o_j0} 降到 {o_jmin}（η = {o_eta}），最高为 {o_jmax}。",
+    "exp.close.at_spike": {"en": "At the spike", "zh": "在尖峰处"},
+    "exp.close.at_ordinary": {"en": "At an ordinary step", "zh": "在普通的一步"},
+    "exp.close.cliff_line": {
+        "en": "{where} (step {step}, ‖g‖ = {g}) the loss goes from {j0} at η = 0 to {jmin} at "
+              "best (η = {eta}) and up to {jmax} along the line to η = {end}.",
+        "zh": "{where}（第 {step} 步，‖g‖ = {g}），损失从 η = 0 时的 {j0} 最低降到 {jmin}"
+              "（η = {eta}），沿直线到 η = {end} 最高为 {jmax}。",
+    },
+    "exp.close.cliff_rises": {
+        "en": "{where} (step {step}, ‖g‖ = {g}) the loss is {j0} at η = 0 and no η > 0 of the "
+              "line lowers it: along the line to η = {end} it reaches at most {jmax}.",
+        "zh": "{where}（第 {step} 步，‖g‖ = {g}），损失在 η = 0 时为 {j0}，直线上没有哪个 η > 0 "
+              "能使它更低：沿直线到 η = {end}，它最高为 {jmax}。",
+    },
+    "exp.close.cliff_only_start": {
+        "en": "{where} (step {step}, ‖g‖ = {g}) the loss is {j0} at η = 0 and not finite at "
+              "every η > 0 of the line, from the shortest, η = {first}, on: it overflows float64 "
+              "there, so this line has no cliff to show.",
+        "zh": "{where}（第 {step} 步，‖g‖ = {g}），损失在 η = 0 时为 {j0}，而在直线上每个 η > 0 处"
+              "（从最短的 η = {first} 起）都不是有限值：它在那里超出了 float64 的范围，所以这条线上"
+              "看不到悬崖。",
+    },
+    "exp.close.cliff_overflow": {
+        "en": "At {k} of the {n} values of η (the first, η = {eta}) the loss is not finite: it "
+              "overflows float64, and those points are not drawn.",
+        "zh": "在 {n} 个 η 值中，有 {k} 个（第一个是 η = {eta}）处的损失不是有限值：它超出了 "
+              "float64 的范围，这些点不画出。",
+    },
+    "exp.close.cliff_no_direction": {
+        "en": "{where} (step {step}) the gradient is exactly 0: there is no direction g/‖g‖ to "
+              "follow, so the loss along it is undefined and not drawn.",
+        "zh": "{where}（第 {step} 步），梯度恰好为 0：没有可以沿着走的方向 g/‖g‖，所以沿它的损失"
+              "无定义，不画出。",
+    },
+    "exp.close.cliff_zero": {
+        "en": "Every gradient of this run is exactly 0 (even the largest, at step {step}): there "
+              "is no direction g/‖g‖ to follow, so the loss along the gradient is undefined and "
+              "not drawn.",
+        "zh": "这次训练的每个梯度都恰好为 0（连第 {step} 步的最大值也是）：没有可以沿着走的方向 "
+              "g/‖g‖，所以沿梯度的损失无定义，不画出。",
     },
     "exp.close.angle_title": {"en": "Clipped gradient's angle to the true gradient",
                               "zh": "裁剪后的梯度与真实梯度的夹角"},

@@ -43,6 +43,9 @@ from rnnlab.model import (
 FORMS = ("correct", "transpose", "lecture")
 _LOG10_2 = np.log10(2.0)
 _WORKERS = min(2, os.cpu_count() or 1)
+# the one-step Jacobians are measured in slices of about this many numbers (16 MB): a whole
+# stack (T, S, S) of them is 300 MB for the LSTM at H = 256, and its temporaries as many again
+_SLICE_WORDS = 2**21
 
 
 @dataclass(frozen=True)
@@ -126,8 +129,13 @@ def spectral_norms(A: np.ndarray) -> np.ndarray:
     """‖A_i‖₂ for a stack (..., m, n), as the square root of the largest eigenvalue of A_iᵀA_i.
 
     Each A_i is first scaled by a power of two so its largest entry is in [1/2, 1): the Gram matrix
-    then neither underflows nor overflows, and the scaling itself is exact."""
+    then neither underflows nor overflows, and the scaling itself is exact. A long stack (T, m, n)
+    goes in slices of about _SLICE_WORDS numbers, so that its scaled copy and its Gram matrices
+    stay small (the same numbers, matrix by matrix)."""
     A = np.asarray(A, dtype=np.float64)
+    if A.ndim == 3 and A.size > _SLICE_WORDS:
+        step = max(1, _SLICE_WORDS // A[0].size)
+        return np.concatenate([spectral_norms(A[i:i + step]) for i in range(0, len(A), step)])
     if A.shape[-2] < A.shape[-1]:
         A = np.swapaxes(A, -1, -2)
     _, e = np.frexp(np.abs(A).max(axis=(-2, -1)))
@@ -249,19 +257,41 @@ def one_step_norms(params: Params, inputs, h0=None, activation: str = "sigmoid"
     """
     run = run_sequence(params, inputs, None, h0, activation)
     W = params.W_hh
+    T = len(run.x)
     if run.trace is not None:  # a gated cell: one form, ‖∂s_j/∂s_{j-1}‖₂
         with single_threaded_blas():
-            norms = spectral_norms(get_cell(run.cell).state_jacobians(params, run.trace))
-        nan = np.full(len(run.x), np.nan)
-        return pd.DataFrame({"j": np.arange(1, len(run.x) + 1), "correct": norms,
+            norms = np.concatenate([spectral_norms(J)
+                                    for _, _, J in _state_jacobian_slices(params, run)])
+        nan = np.full(T, np.nan)
+        return pd.DataFrame({"j": np.arange(1, T + 1), "correct": norms,
                              "transpose": norms, "lecture": nan})
+    lecture = _diagonals(run, "lecture")  # (T, H)
+    step = max(1, _SLICE_WORDS // W.size)
+
+    def norms(factors):  # ‖.‖₂ of factors(j) (n, H, H) for the steps j, a slice at a time
+        return np.concatenate([spectral_norms(factors(slice(a, a + step)))
+                               for a in range(0, T, step)])
+
     with single_threaded_blas():
         return pd.DataFrame({
-            "j": np.arange(1, len(run.x) + 1),
-            "correct": spectral_norms(run.fprime[:, :, None] * W),
-            "transpose": spectral_norms(W.T * run.fprime[:, None, :]),
-            "lecture": spectral_norms(W.T * _diagonals(run, "lecture")[:, None, :]),
+            "j": np.arange(1, T + 1),
+            "correct": norms(lambda j: run.fprime[j, :, None] * W),
+            "transpose": norms(lambda j: W.T * run.fprime[j, None, :]),
+            "lecture": norms(lambda j: W.T * lecture[j, None, :]),
         })
+
+
+def _state_jacobian_slices(params: Params, run: Run):
+    """(a, b, J) over a gated run in slices: J (b - a, S, S) holds ∂s_j/∂s_{j-1} for the steps
+    j = a+1..b, from the cell's state_jacobians of those steps' own trace."""
+    cell, tr = get_cell(run.cell), run.trace
+    T, S = len(run.x), tr.s.shape[-1]
+    step = max(1, _SLICE_WORDS // (S * S))
+    for a in range(0, T, step):
+        b = min(a + step, T)
+        steps = Trace(s=tr.s[a:b + 1], h=tr.h[a:b + 1],
+                      local={name: v[a:b] for name, v in tr.local.items()})
+        yield a, b, cell.state_jacobians(params, steps)
 
 
 def jacobian_norms(params: Params, inputs, h0=None, activation: str = "sigmoid", *,
@@ -341,17 +371,19 @@ def _gated_norms(params: Params, run: Run, ks: np.ndarray, max_distance: int) ->
     """jacobian_norms of a gated cell: ‖∂s_t/∂s_k‖₂ of the whole state against Π ‖∂s_j/∂s_{j-1}‖₂,
     the lecture's bound NaN (it is the RNN's theorem), and for the LSTM the cell path
     ‖∂c_t/∂c_k‖₂ (the lower right block of ∂s_t/∂s_k) as measured_c."""
-    cell = get_cell(run.cell)
-    J = cell.state_jacobians(params, run.trace)  # (T, S, S): ∂s_j/∂s_{j-1}
-    T, S, _ = J.shape
+    T, S = len(run.x), run.trace.s.shape[-1]
     H = params.hidden_size
-    J_T = np.ascontiguousarray(np.swapaxes(J, 1, 2))  # (T, S, S)
+    J_T = np.empty((T, S, S))  # (T, S, S): (∂s_j/∂s_{j-1})ᵀ, a slice at a time
+    one_step = np.empty(T)  # (T,): ‖∂s_j/∂s_{j-1}‖₂
+    with single_threaded_blas(), np.errstate(divide="ignore", over="ignore"):
+        for a, b, J in _state_jacobian_slices(params, run):
+            one_step[a:b] = spectral_norms(J)
+            J_T[a:b] = np.swapaxes(J, 1, 2)
     c_block = slice(H, S) if S > H else None
     t, k, mant, exp2, mant_c = _all_norms(lambda t: (J_T[t - 1], None), T, S, ks, max_distance,
                                           c_block)
     dist = t - k
-    with single_threaded_blas(), np.errstate(divide="ignore", over="ignore"):
-        one_step = spectral_norms(J)  # (T,)
+    with np.errstate(divide="ignore", over="ignore"):
         log10_measured = np.log10(mant) + exp2 * _LOG10_2
         log10_stepwise = _log10_products(np.log10(one_step), t, k)
         nan = np.full(len(t), np.nan)
@@ -381,6 +413,19 @@ def _all_norms(step_T, T: int, S: int, ks: np.ndarray, max_distance: int, block=
     order = np.lexsort((k, t))
     return (t[order], k[order], mant[order], exp2[order],
             mant_b[order] if block is not None else None)
+
+
+PAIR_BUDGET_128 = 6000  # (t, k) pairs the page measures at H = 128: about a second on one core
+
+
+def pair_budget(params, T: int, budget_128: int = PAIR_BUDGET_128) -> int:
+    """How many (t, k) pairs jacobian_norms may measure on a text of T steps: `budget_128` pairs at
+    state size 128, a pair costing ~ S³ for the state size S (H, or 2H for the LSTM, whose cell
+    block costs H³ more); never fewer than T (one start step)."""
+    H = params.hidden_size
+    S = 2 * H if params.cell == "lstm" else H
+    cost = (S / 128) ** 3 + (S > H) * (H / 128) ** 3
+    return max(T, int(budget_128 / cost))
 
 
 def starts_within(T: int, max_pairs: int, max_distance: int | None = None) -> np.ndarray:

@@ -369,7 +369,11 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0:
         sums = ones[:V].dot(P)  # (N,)
         if shift or (sums.min() > lo and sums.max() < hi):
             break
+    # cross-entropy is ≥ 0, but this difference of two sums rounds to about ±1e-17 where every
+    # prediction is certain (a text of one character); below 0 it is rounding alone (a NaN
+    # stays NaN: training stops on it)
     loss = (float(np.log(sums).sum()) - picked_sum) / N
+    loss = 0.0 if loss < 0 else loss
 
     # dJ/dS = (p - onehot(y)) / N
     dS = P

@@ -25,6 +25,7 @@ class Run:
     key: tuple
     records: list[dict] = field(default_factory=list)  # one history row per step so far
     result: TrainResult | None = None
+    nbytes: int = 0  # the result's size, measured once: the sidebar shows the total on every page
     error: str | None = None  # a message when training raised (bad text, bad config)
     queued: bool = True  # waiting for a free training slot
     abandoned: bool = False  # stopped because nobody watched it any more
@@ -90,7 +91,7 @@ class RunRegistry:
 
     def keep(self, key: tuple, result: TrainResult) -> None:
         """A finished run for `key` that needs no training (a shipped lesson pack)."""
-        run = Run(key, result=result, queued=False)
+        run = Run(key, result=result, queued=False, nbytes=result.nbytes())
         run.done.set()
         with self._lock:
             self._runs.setdefault(key, run)
@@ -112,7 +113,7 @@ class RunRegistry:
         with self._lock:
             runs = list(self._runs.values())
         return {"started": self.started, "cached": len(runs),
-                "bytes": sum(r.result.nbytes() for r in runs if r.result is not None),
+                "bytes": sum(r.nbytes for r in runs),
                 "running": sum(not r.done.is_set() for r in runs)}
 
     def _work(self, run: Run, work: Callable) -> None:
@@ -127,6 +128,7 @@ class RunRegistry:
                     run.abandoned = True
                 else:
                     run.result = work(on_step)
+                    run.nbytes = run.result.nbytes()
                     run.abandoned = run.result.stopped_at is not None
         except Exception as err:  # a bad corpus or config: shown to the watchers, never raised
             run.error = f"{type(err).__name__}: {err}"
@@ -142,11 +144,11 @@ class RunRegistry:
         with self._lock:
             if finished.abandoned and self._runs.get(finished.key) is finished:
                 del self._runs[finished.key]
-            total = sum(r.result.nbytes() for r in self._runs.values() if r.result is not None)
+            total = sum(r.nbytes for r in self._runs.values())
             for key in list(self._runs):
                 if total <= self.max_bytes and len(self._runs) <= self.max_runs:
                     break
                 run = self._runs[key]
                 if run.done.is_set() or run is finished:
-                    total -= run.result.nbytes() if run.result is not None else 0
+                    total -= run.nbytes
                     del self._runs[key]

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from rnnlab.cells import get_cell
-from rnnlab.config import LabConfig
+from rnnlab.config import LabConfig, check_trainable
 from rnnlab.model import Params, batch_loss_and_grads, init_params
 
 ADAM_BETAS = (0.9, 0.999)
@@ -107,9 +107,9 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
     stops training there (the result says `stopped_at`). A non-finite loss or gradient ends the
     run cleanly with `diverged_at` set: no exception reaches the caller for that.
     """
-    problems = config.problems()
-    if problems:
-        raise ValueError(f"invalid config: {problems[0].code} {problems[0].params}")
+    why = check_trainable(config)
+    if why:
+        raise ValueError(f"invalid config: {why}")
     ids = np.asarray(corpus.ids, dtype=np.intp)
     vocab_size = len(corpus.vocab)
     if len(ids) < config.batch * config.seq_len + 1:

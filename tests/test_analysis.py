@@ -110,10 +110,21 @@ def test_step_jacobian_forms(activation):
     np.testing.assert_allclose(norms["transpose"], norms["correct"], rtol=1e-12)
     explicit = [np.linalg.norm(a, 2) for a in lecture]
     np.testing.assert_allclose(norms["lecture"], explicit, rtol=1e-10)
-    if activation == "linear":
-        np.testing.assert_allclose(norms["lecture"], norms["correct"], rtol=1e-12)
-    else:  # f' at h_{j-1} instead of z_j changes the numbers
-        assert np.abs(norms["lecture"] / norms["correct"] - 1).max() > 1e-3
+
+
+def test_the_notes_form_has_the_true_norms_for_a_linear_rnn():
+    """f′ = 1 everywhere: where the note takes f′ changes nothing."""
+    p, x, _, h0 = _setup("linear")
+    norms = one_step_norms(p, x, h0, "linear")
+    np.testing.assert_allclose(norms["lecture"], norms["correct"], rtol=1e-12)
+
+
+@pytest.mark.parametrize("activation", [a for a in ACTIVATIONS if a != "linear"])
+def test_the_notes_form_changes_the_norms_of_a_nonlinear_rnn(activation):
+    """f′ at h_{j−1} instead of z_j: other numbers."""
+    p, x, _, h0 = _setup(activation)
+    norms = one_step_norms(p, x, h0, activation)
+    assert np.abs(norms["lecture"] / norms["correct"] - 1).max() > 1e-3
 
 
 @pytest.mark.parametrize("form", ["correct", "lecture"])
@@ -490,7 +501,7 @@ def test_horizon_is_the_first_trusted_distance_below_the_fraction():
     assert h.trusted_up_to == 6 and h.largest == 11
     far = horizon(pairs, fraction=1e-9)
     assert (far.distance, far.verdict) == (None, "beyond")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no distance-0 row for 'grad_W'"):
         horizon(pairs[pairs.distance > 0])
 
 

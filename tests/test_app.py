@@ -15,7 +15,6 @@ from rnnlab import analysis, charts
 from rnnlab.config import LabConfig
 from rnnlab.corpus import load_corpus, passage
 from rnnlab.lessons import PRESETS
-from rnnlab.train import train
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -77,8 +76,8 @@ def test_default_page_fills_every_tab_without_pressing_anything(default_page):
     assert not at.error
 
 
-def test_plotted_training_numbers_are_rnnlabs(default_page):
-    expected = train(LabConfig(), load_corpus("english")).history
+def test_plotted_training_numbers_are_rnnlabs(default_page, trained):
+    expected = trained(LabConfig(), load_corpus("english")).history
     loss = chart_with_column(default_page.tabs[0], "value")
     raw = loss[loss.series == "J (this step)"].sort_values("step")
     np.testing.assert_allclose(raw.value.to_numpy(), expected.loss.to_numpy(), rtol=1e-12)
@@ -90,9 +89,9 @@ def test_plotted_training_numbers_are_rnnlabs(default_page):
                                rtol=1e-12)
 
 
-def test_plotted_analysis_numbers_are_rnnlabs(default_page):
+def test_plotted_analysis_numbers_are_rnnlabs(default_page, trained):
     english = load_corpus("english")
-    result = train(LabConfig(), english)
+    result = trained(LabConfig(), english)
     window = passage(english, 80)
     ids = english.vocab.encode(window)
     contrib = analysis.summarize(analysis.distant_contributions(
@@ -116,11 +115,11 @@ def test_plotted_analysis_numbers_are_rnnlabs(default_page):
                                rtol=1e-9)
 
 
-def test_overlapping_bounds_are_explained_with_the_measured_gap(default_page):
+def test_overlapping_bounds_are_explained_with_the_measured_gap(default_page, trained):
     """The lecture's run: the stepwise bound lies on the lecture's bound, and the page says how
     many orders of magnitude separate it from the measured norm, as rnnlab computes them."""
     english = load_corpus("english")
-    result = train(LabConfig(), english)
+    result = trained(LabConfig(), english)
     ids = english.vocab.encode(passage(english, 80))[:-1]
     norms = analysis.jacobian_norms(result.params, ids, activation="sigmoid")
     far = norms[norms.distance == norms.distance.max()]
@@ -147,7 +146,7 @@ def test_hand_written_link_sets_exactly_those_controls():
     assert got["init"] == default.init and got["opt"] == default.optimizer
     assert got["seq"] == default.seq_len and got["steps"] == default.steps
     assert got["lr"] == default.lr and got["clip"] == default.clip
-    assert not at.warning or "not understood" not in at.warning[0].value
+    assert not [w for w in at.warning if "could not use" in w.value]  # every value taken
 
 
 def test_link_also_sets_the_view_of_each_tab():
@@ -162,36 +161,6 @@ def test_link_also_sets_the_view_of_each_tab():
     assert "ckpt" not in at.query_params  # the default view leaves the link short
     at.select_slider(key="ckpt").set_value(75).run()
     assert at.query_params["ckpt"] == "75"
-
-
-@pytest.mark.parametrize("query", [
-    {"pos": "9999", "ckpt": "13", "temp": "-2", "words": "maybe"},
-    {"hidden": "-5", "act": "<b>x</b>", "lr": "nan"},
-    {"rho": "1e999", "seed": "abc", "steps": "9" * 400, "zzz": "1", "clip": "'; DROP"},
-    {"hidden": ["32", "48"], "act": ["tanh", "bogus"], "lang": "xx", "preset": "nope"},
-])
-def test_nonsense_links_load_with_defaults_and_say_so(query):
-    at = open_page(**query)
-    assert not at.exception
-    assert at.success, "training still ran"
-    got = controls(at)
-    default = LabConfig()
-    assert got["act"] in ("sigmoid", "tanh") and got["seq"] == default.seq_len
-    if "hidden" in query and query["hidden"] == "-5":
-        assert got["hidden"] == default.hidden and got["lr"] == default.lr
-        note = " ".join(w.value for w in at.warning)
-        assert "act" in note and "hidden" in note and "lr" in note
-    if "rho" in query:
-        assert got["rho"] == default.rho and got["seed"] == default.seed
-    if "pos" in query:  # view controls out of range or not understood: their defaults
-        assert at.slider(key="pos").value == at.slider(key="pos").max
-        assert at.select_slider(key="ckpt").value == default.steps
-        assert at.slider(key="temp").value == 0.8 and at.toggle(key="words").value
-    if isinstance(query.get("hidden"), list):
-        # a repeated key: a choice takes its last value; a number is reset, and the page says so
-        note = " ".join(w.value for w in at.warning)
-        assert got["hidden"] == 48 or (got["hidden"] == default.hidden and "hidden" in note)
-        assert got["act"] == "sigmoid" and "act" in note
 
 
 def test_each_lesson_preset_sets_every_control():
@@ -226,21 +195,27 @@ def test_sentence_box_shows_user_text_as_text():
     at = open_page()
     at.text_area(key="text").input("<script>alert(1)</script> **bold** $$x$$ the end").run()
     assert not at.exception
-    notes = " ".join(i.value for i in at.info)
-    assert "\\<" in notes or "<" not in notes  # escaped before it reaches markdown
+    # the five characters the English vocabulary lacks are named, each as text: markdown's
+    # special characters behind a backslash (shown as "< > / * $"), so none becomes a tag,
+    # emphasis or maths
+    notes = [i.value for i in at.info]
+    assert notes == ["Left out (not in the model's vocabulary): \\< \\> \\/ \\* \\$"]
+    # the rest is analysed and drawn letter by letter as the text marks of the shading chart
     frames = [f for c in vega_charts(at.tabs[1]) for f in chart_frames(c).values()
               if "shown" in f.columns]
-    assert frames and "".join(frames[0].shown).replace("·", " ").startswith("script")
+    assert len(frames) == 1
+    shown = "".join(frames[0].sort_values("k").shown)
+    assert shown == "scriptalert(1)script bold x the en".replace(" ", "·")  # k = 1 … T
 
 
-def test_long_range_lesson_scores_the_keys_and_sweeps_the_distance():
+def test_long_range_lesson_scores_the_keys_and_sweeps_the_distance(trained):
     from rnnlab.evaluate import key_recall
 
     at = open_page(preset="longrange", sweep="true")
     assert not at.exception
     cfg = PRESETS["longrange"]
     text = load_corpus("longrange", distance=cfg.distance)
-    want = key_recall(train(cfg, text).params, text, cfg.activation)
+    want = key_recall(trained(cfg, text).params, text, cfg.activation)
     shown = {m.label: m.value for m in at.tabs[0].metric}
     assert shown["Keys recalled"] == f"{want.accuracy:.1%}"
     sweep = chart_with_column(at.tabs[0], "accuracy").sort_values("distance")

@@ -8,6 +8,7 @@ import pytest
 from test_app import chart_with_column, open_page, vega_charts
 
 from rnnlab import analysis, gates
+from rnnlab.captions import fixed
 from rnnlab.cells import CELLS
 from rnnlab.config import LabConfig
 from rnnlab.corpus import load_corpus, passage
@@ -49,5 +50,5 @@ def test_the_gated_jacobian_tab_plots_rnnlabs_state_norms(gated_page):
     assert shown.series.str.startswith("cell path").any() == (cell == "lstm")
     _, summary = gates.gate_profile(result.params, ids, norms)
     caption = next(c.value for c in at.tabs[2].caption if "Averaged over" in c.value)
-    assert f"{summary.direct_rate:+.3f}" in caption and f"{summary.rate:+.3f}" in caption
+    assert fixed(summary.direct_rate, "+.3f") in caption and fixed(summary.rate, "+.3f") in caption
     assert any("is a theorem about the RNN only" in m.value for m in at.tabs[2].markdown)

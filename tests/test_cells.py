@@ -118,18 +118,45 @@ def test_measured_norms_are_norms_of_the_explicit_products(cell):
     _, tr = _states(p, x)
     J = get_cell(cell).state_jacobians(p, tr)
     norms = jacobian_norms(p, x, activation="tanh")
-    H = p.hidden_size
     for row in norms.itertuples():
-        prod = np.eye(J.shape[1])
-        for j in range(row.k + 1, row.t + 1):
-            prod = J[j - 1] @ prod
+        prod = _product(J, row.k, row.t)
         assert row.measured == pytest.approx(np.linalg.norm(prod, 2), rel=1e-9, abs=1e-300)
-        if cell == "lstm":
-            assert row.measured_c == pytest.approx(np.linalg.norm(prod[H:, H:], 2), rel=1e-9,
-                                                   abs=1e-300)
         assert row.measured <= row.stepwise_bound * (1 + 1e-9)
-    if cell != "rnn":
-        assert norms["bound"].isna().all()
+
+
+def _product(J, k, t):
+    """∂s_t/∂s_k = J_t ⋯ J_{k+1}, explicitly: (S, S)."""
+    prod = np.eye(J.shape[1])
+    for j in range(k + 1, t + 1):
+        prod = J[j - 1] @ prod
+    return prod
+
+
+@pytest.mark.skipif("lstm" not in CELLS, reason="no lstm cell")
+def test_the_lstms_memory_norms_are_norms_of_the_explicit_memory_block():
+    p = _params("lstm", H=5)
+    x = np.array([1, 4, 2, 0, 5, 3, 3, 1])
+    _, tr = _states(p, x)
+    J = get_cell("lstm").state_jacobians(p, tr)  # (T, 2H, 2H): s = (h, c)
+    H = p.hidden_size
+    for row in jacobian_norms(p, x, activation="tanh").itertuples():
+        block = _product(J, row.k, row.t)[H:, H:]  # ∂c_t/∂c_k
+        assert row.measured_c == pytest.approx(np.linalg.norm(block, 2), rel=1e-9, abs=1e-300)
+
+
+def test_the_rnns_bound_is_the_lectures_closed_form():
+    """(β_W β_h)^(t−k) with β_h = sup|tanh′| = 1."""
+    p = _params("rnn", H=5)
+    norms = jacobian_norms(p, np.array([1, 4, 2, 0, 5, 3, 3, 1]), activation="tanh")
+    np.testing.assert_allclose(norms["bound"],
+                               np.linalg.norm(p.W_hh, 2) ** (norms["t"] - norms["k"]), rtol=1e-12)
+
+
+@pytest.mark.parametrize("cell", [c for c in ALL_CELLS if c.values[0] != "rnn"])
+def test_a_gated_cell_has_no_lectures_bound(cell):
+    """The lecture's theorem is the RNN's: a gated cell's row leaves it empty."""
+    norms = jacobian_norms(_params(cell, H=5), np.array([1, 4, 2, 0, 5, 3, 3, 1]))
+    assert len(norms) and norms["bound"].isna().all() and norms["log10_bound"].isna().all()
 
 
 @pytest.mark.parametrize("cell", [c for c in ALL_CELLS if c.values[0] != "rnn"])

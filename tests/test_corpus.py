@@ -1,6 +1,7 @@
 """Tests of rnnlab.corpus: the bundled texts, the long-range task, upload validation and words()."""
 
 import io
+import re
 import zipfile
 
 import numpy as np
@@ -61,7 +62,7 @@ def test_bundled_corpora_are_cached_and_keyed():
 
 
 def test_unknown_corpus_is_a_corpus_error():
-    with pytest.raises(CorpusError) as info:
+    with pytest.raises(CorpusError, match="Unknown corpus 'klingon'") as info:
         load_corpus("klingon")
     assert info.value.code == "unknown_corpus"
     assert "klingon" in str(info.value)
@@ -107,7 +108,7 @@ def test_synthetic_text_is_deterministic_for_a_seed():
 
 
 def test_synthetic_text_rejects_distance_below_one():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="distance must be at least 1, got 0"):
         synthetic_text(0)
 
 
@@ -149,19 +150,20 @@ def _zip() -> bytes:
     ],
 )
 def test_bad_upload_is_refused_with_its_code(data, min_chars, code, phrase):
-    with pytest.raises(CorpusError) as info:
+    with pytest.raises(CorpusError, match=f"(?i){re.escape(phrase)}") as info:
         corpus_from_bytes(data, min_chars=min_chars)
     assert info.value.code == code
     assert phrase in str(info.value).lower()
 
 
 def test_refusal_params_fill_the_message():
-    with pytest.raises(CorpusError) as info:
+    with pytest.raises(CorpusError, match="5 characters, but one training window needs 27") as info:
         corpus_from_bytes(b"hello", min_chars=27)
     assert info.value.params == {"chars": 5, "needed": 27}
-    with pytest.raises(CorpusError) as info:
+    with pytest.raises(CorpusError, match="too large") as info:
         corpus_from_bytes(b"b" * (MAX_UPLOAD_BYTES + 1), min_chars=1)
-    assert info.value.params["limit_mb"] == 2.0 and info.value.params["size_mb"] == 2.01
+    assert info.value.params == {"size": MAX_UPLOAD_BYTES + 1, "limit": MAX_UPLOAD_BYTES,
+                                 "limit_mb": 2.0}
 
 
 def test_corpus_error_is_a_value_error():
@@ -218,9 +220,9 @@ def test_vocab_without_unk_refuses_unknown_characters():
     vocab = Vocab.from_text("abc")
     with pytest.raises(ValueError, match="'z'"):
         vocab.encode("abz")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=re.escape("ids must lie in [0, 3), got 0..3")):
         vocab.decode([0, 3])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=re.escape("ids must lie in [0, 3), got -1..-1")):
         vocab.decode([-1])
 
 

@@ -49,5 +49,5 @@ def test_a_short_distance_is_learned_and_scored_above_chance():
 
 
 def test_recall_needs_the_long_range_corpus():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="key recall needs the synthetic long-range corpus"):
         key_recall(init_params(5, 3), load_corpus("english"), "tanh")

@@ -6,12 +6,14 @@ import pytest
 
 from rnnlab import init_params, jacobian_norms
 from rnnlab.cells import get_cell
-from rnnlab.gates import gate_profile, pair_budget
-from rnnlab.jacobians import run_sequence
+from rnnlab.gates import gate_profile
+from rnnlab.jacobians import pair_budget, run_sequence
 
 
-@pytest.mark.parametrize("cell", ["gru", "lstm"])
-def test_the_direct_path_and_the_measured_rate_are_the_products_norms(cell):
+# the gate of the direct path, and the block of the state s it keeps: the GRU's h = s[:H] through
+# z, the LSTM's memory c = s[H:2H] through f
+@pytest.mark.parametrize(("cell", "gate_name", "block"), [("gru", "z", 0), ("lstm", "f", 1)])
+def test_the_direct_path_and_the_measured_rate_are_the_products_norms(cell, gate_name, block):
     p = init_params(7, 5, cell=cell, seed=3)
     x = np.random.default_rng(3).integers(0, 7, 12)
     norms = jacobian_norms(p, x)
@@ -19,14 +21,12 @@ def test_the_direct_path_and_the_measured_rate_are_the_products_norms(cell):
     tr = run_sequence(p, x).trace
     J = get_cell(cell).state_jacobians(p, tr)  # (T, S, S)
     H = p.hidden_size
-    gate = tr.local["f" if cell == "lstm" else "z"][:, 0]  # (T, H)
+    gate = tr.local[gate_name][:, 0]  # (T, H)
     direct = np.eye(H)
     full = np.eye(J.shape[1])
-    block = slice(H, 2 * H) if cell == "lstm" else slice(0, H)
+    block = slice(block * H, (block + 1) * H)
     logs_d, logs_m = [0.0], [0.0]
     for j in range(len(x)):
-        if cell == "lstm":  # the memory's own one-step factor is exactly diag(f_j)
-            np.testing.assert_allclose(J[j][block, block], np.diag(gate[j]), atol=1e-15)
         direct = np.diag(gate[j]) @ direct
         full = J[j] @ full
         logs_d.append(np.log(np.linalg.norm(direct, 2)))
@@ -35,6 +35,16 @@ def test_the_direct_path_and_the_measured_rate_are_the_products_norms(cell):
     np.testing.assert_allclose(profile["rate"], np.diff(logs_m), rtol=1e-7, atol=1e-9)
     assert summary.steps == len(x)
     assert summary.rate == pytest.approx(np.mean(np.diff(logs_m)), rel=1e-7)
+
+
+def test_the_lstms_memory_has_the_one_step_factor_diag_f():
+    p = init_params(7, 5, cell="lstm", seed=3)
+    x = np.random.default_rng(3).integers(0, 7, 12)
+    tr = run_sequence(p, x).trace
+    J = get_cell("lstm").state_jacobians(p, tr)  # (T, 2H, 2H): s = (h, c)
+    f = tr.local["f"][:, 0]  # (T, H)
+    for j in range(len(x)):
+        np.testing.assert_allclose(J[j][5:, 5:], np.diag(f[j]), atol=1e-15)
 
 
 def test_forget_gates_held_open_keep_the_direct_path_at_one():

@@ -2,12 +2,14 @@
 
 import re
 import string
+from pathlib import Path
 
 import pytest
 
 from rnnlab.config import CLIPS, CORPORA, OPTIMIZERS
 from rnnlab.i18n import LANGS, STRINGS, option_label, t
 from rnnlab.lessons import PRESETS
+from rnnlab.link import ALL as ALL_SETTINGS
 from rnnlab.model import ACTIVATIONS, INITS
 from rnnlab.theory import CHART_IDS, sections
 
@@ -22,11 +24,17 @@ OPTION_CODES = {
 REQUIRED_KEYS = (
     "err.empty", "err.binary", "err.not_utf8", "err.too_short", "err.too_large",
     "err.unknown_corpus", "diverged", "cfg.out_of_range", "cfg.not_a_number",
-    "cfg.unknown_choice", "url.ignored", "verdict.vanishing_guaranteed", "verdict.bound_silent",
+    "cfg.unknown_choice", "cfg.off_grid", "verdict.vanishing_guaranteed", "verdict.bound_silent",
     "verdict.sigmoid_note", "def.loss", "def.grad_norm", "def.w_norm", "def.grad_h",
     "def.grad_x", "def.grad_W", "def.measured", "def.stepwise_bound", "def.bound",
     "def.horizon", "def.share_beyond",
     *(f"preset.{code}.{part}" for code in PRESETS for part in ("name", "desc")),
+    # every setting's label and help, and every reason the link codec can give
+    *(key for s in ALL_SETTINGS.values() for key in (s.label, s.label + ".help")),
+    "link.intro", "link.what", "link.used_auto", "link.used_empty",
+    *(f"value.{why}" for why in ("too_long", "empty", "unknown_choice", "not_a_flag",
+                                 "not_a_number", "not_whole", "out_of_range", "off_grid",
+                                 "repeated")),
 )
 FORBIDDEN_TEX = re.compile(
     r"\\(label|tag|eqref|ref)\b|\\begin\{(align|equation|eqnarray|gather|multline)\*?\}")
@@ -126,7 +134,8 @@ def test_t_formats_and_falls_back():
     assert t("err.too_short", "en", chars=12, needed=100) == (
         "The text has 12 characters; one training window needs at least 100.")
     assert "12" in t("err.too_short", "zh", chars=12, needed=100)
-    assert "2.5 MB" in t("err.too_large", "en", size_mb=2.46, limit_mb=2.0)
+    assert "2,097,153 bytes, more than the 2 MB limit (2,097,152 bytes)" in t(
+        "err.too_large", "en", size=2**21 + 1, limit=2**21, limit_mb=2.0)
     assert t("diverged", "fr", step=7) == t("diverged", "en", step=7)
     assert "7" in t("diverged", "en", step=7)
     assert t("no.such.key", "zh") == "no.such.key"
@@ -134,7 +143,7 @@ def test_t_formats_and_falls_back():
 
 def test_t_never_raises_on_missing_or_wrong_params():
     assert t("err.too_short", "en") == STRINGS["err.too_short"]["en"]
-    assert t("err.too_large", "en", size_mb="big", limit_mb=2) == STRINGS["err.too_large"]["en"]
+    assert t("err.too_large", "en", size="big", limit=2) == STRINGS["err.too_large"]["en"]
 
 
 def test_verdicts_format_the_product():
@@ -264,3 +273,14 @@ def test_every_preset_a_chinese_string_names_exists():
     for key, entry in STRINGS.items():
         for name in re.findall(r"preset “([^”]+)”", entry["en"]):
             assert name in {t(f"preset.{c}.name", "en") for c in PRESETS}, (key, name)
+
+
+def test_every_problem_the_engine_can_report_has_its_sentence():
+    """Problem codes are written in the engine's source (Problem("value.not_whole", ...)); each
+    is a key of the string table, in both languages."""
+    root = Path(__file__).resolve().parents[1] / "rnnlab"
+    codes = {m for path in root.rglob("*.py")
+             for m in re.findall(r'Problem\(\s*"([a-z_]+\.[a-z_]+)"', path.read_text())}
+    assert {"value.not_whole", "value.repeated", "cfg.too_much_work"} <= codes
+    for code in codes:
+        assert set(STRINGS[code]) == set(LANGS), code

@@ -23,10 +23,10 @@ def test_every_lesson_link_and_the_default_link_has_a_pack():
 
 @pytest.mark.parametrize("config", packs.pack_configs(), ids=lambda c: f"{c.cell}-{c.activation}"
                          f"-{c.corpus}-{c.rho}-{c.clip}")
-def test_a_shipped_pack_equals_a_fresh_run_of_this_engine(config):
+def test_a_shipped_pack_equals_a_fresh_run_of_this_engine(config, trained):
     text = packs.corpus_for(config)
     shipped = SHIPPED[(config, text.key)]
-    fresh = train(config, text)
+    fresh = trained(config, text)  # trained in this session, by this engine
     hint = "stale pack: rebuild with `python -m rnnlab.packs`"
     for column in HISTORY_COLUMNS:
         np.testing.assert_array_equal(shipped.history[column].to_numpy(),

@@ -9,15 +9,14 @@ from rnnlab.cells import CELLS
 from rnnlab.corpus import load_corpus
 from rnnlab.evaluate import key_recall
 from rnnlab.lessons import PRESETS
-from rnnlab.train import train
 from ui.remedy import remedy_sentence
 
 REMEDY = PRESETS["remedy"]
 
 
 @pytest.fixture(scope="module")
-def table():
-    runs = {key: train(cfg, load_corpus("longrange", distance=cfg.distance))
+def table(trained):
+    runs = {key: trained(cfg, load_corpus("longrange", distance=cfg.distance))
             for key, cfg in remedy.remedy_configs(REMEDY).items()}
     return remedy.recall_table(runs)
 
@@ -51,9 +50,9 @@ def test_every_remedy_carries_the_key_further_than_the_lectures_rnn(table):
     assert all(reach["rnn_sigmoid"] < reach[code] for code in reach if code != "rnn_sigmoid")
 
 
-def test_the_lessons_own_lstm_recalls_its_key():
+def test_the_lessons_own_lstm_recalls_its_key(trained):
     text = load_corpus("longrange", distance=REMEDY.distance)
-    recall = key_recall(train(REMEDY, text).params, text, REMEDY.activation)
+    recall = key_recall(trained(REMEDY, text).params, text, REMEDY.activation)
     assert recall.accuracy >= remedy.LEVEL > recall.chance_accuracy
 
 

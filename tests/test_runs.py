@@ -109,3 +109,33 @@ def test_a_run_goes_on_while_another_student_still_watches():
     reg.leave(("shared",), "alice")
     assert run.done.wait(30)
     assert not run.abandoned and run.result.finished
+
+
+def test_the_class_wide_size_is_the_results_size():
+    reg = RunRegistry()
+    run = reg.get(("size",), _work(CFG))
+    assert run.done.wait(30)
+    assert reg.stats()["bytes"] == run.result.nbytes() > 0
+
+
+def test_a_page_waiting_on_a_queued_run_redraws_only_on_news():
+    from ui.shared import wait_for
+
+    reg = RunRegistry(max_parallel=1)
+    slot_free = threading.Event()
+
+    def blocker(on_step):  # holds the only training slot until slot_free
+        slot_free.wait(30)
+        return _work(CFG.replace(steps=20))(on_step)
+
+    reg.get(("first",), blocker)
+    run = reg.get(("second",), _work(CFG.replace(steps=40), delay=0.05))  # 2 s
+    threading.Timer(1.5, slot_free.set).start()
+    draws = []
+    wait_for([run], lambda queued: draws.append((queued, len(run.records))))
+    assert run.done.is_set() and run.result.finished
+    assert draws[0] == (True, 0)  # a queued run draws its empty charts once, then waits
+    assert draws.count((True, 0)) == 1 and not draws[-1][0]
+    assert len(set(draws)) == len(draws)  # nothing redrawn without news
+    steps = [n for queued, n in draws if not queued]
+    assert steps == sorted(steps)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rnnlab.config import WORK_LIMIT, LabConfig, from_query, to_query
+from rnnlab.config import SECONDS_LIMIT, LabConfig
 from rnnlab.corpus import load_corpus
 from rnnlab.train import HISTORY_COLUMNS, clip_gradient, sample, train, windows
 
@@ -115,7 +115,7 @@ def test_sample_is_deterministic_and_uses_the_vocabulary(english):
     a = sample(r.params, english.vocab, "The ", 60, 0.8, seed=5)
     assert a == sample(r.params, english.vocab, "The ", 60, 0.8, seed=5)
     assert len(a) == 60 and set(a) <= set(english.vocab.chars)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="temperature must be positive"):
         sample(r.params, english.vocab, "", 5, 0.0)
 
 
@@ -124,17 +124,7 @@ def test_config_validation_speaks_to_students():
     bad = LabConfig(hidden=-5, activation="<b>x</b>", lr=float("nan"))
     codes = {p.code for p in bad.problems()}
     assert codes == {"cfg.out_of_range", "cfg.unknown_choice", "cfg.not_a_number"}
-    big = LabConfig(hidden=512, seq_len=200, batch=64, steps=5000)
+    big = LabConfig(hidden=256, seq_len=200, batch=64, steps=2000)  # each setting in range
     assert [p.code for p in big.problems()] == ["cfg.too_much_work"]
-    assert big.work() > WORK_LIMIT >= LabConfig().work()
+    assert big.seconds() > SECONDS_LIMIT >= LabConfig().seconds()
 
-
-def test_config_round_trips_through_a_link_and_ignores_nonsense():
-    cfg = LabConfig(activation="tanh", hidden=32, rho=1.5, seed=3, lr=0.002)
-    back, ignored = from_query(to_query(cfg))
-    assert back == cfg and ignored == [] and hash(back) == hash(cfg)
-    q = {"hidden": "-5", "act": "<b>x</b>", "lr": "nan", "seed": ["1", "2"], "zzz": "1",
-         "rho": "9" * 500}
-    cfg2, ignored2 = from_query(q)
-    assert sorted(ignored2) == ["act", "hidden", "lr", "rho"]
-    assert cfg2 == LabConfig(seed=2)

@@ -7,24 +7,22 @@ opens the same experiment link computes it once, and a computation nobody watche
 
 from __future__ import annotations
 
-import time
-
 import pandas as pd
 import streamlit as st
 
 from rnnlab import corpus, evaluate
 from rnnlab import experiment_charts as xc
 from rnnlab import experiments as ex
-from rnnlab.captions import number
+from rnnlab.captions import number, sentences
 from rnnlab.cells import CELLS
 from rnnlab.config import LabConfig
 from rnnlab.experiments import packs
 from rnnlab.i18n import option_label, t
 from rnnlab.remedy import DISTANCES as RECALL_DISTANCES
 from rnnlab.train import train
-from ui.shared import ENGINE_VERSION, POLL_SECONDS, csv_button, md_escape, registry
+from ui import link
+from ui.shared import ENGINE_VERSION, csv_button, md_escape, registry, wait_for
 
-DEFAULT_CMP = "act:tanh|act:relu|act:tanh,init:orthogonal"
 EXAMPLES = {"act": "act:sigmoid|act:tanh|act:relu",
             "clip": "clip:none|clip:value|clip:norm",
             "init": "init:gaussian|init:orthogonal|init:identity"}
@@ -50,21 +48,17 @@ def _window(text: corpus.Corpus) -> str:
 
 
 def wait(runs: list, total: float, done_of, lang: str) -> None:
-    """Wait for the registry's `runs`, touching them (so they go on) and showing progress."""
+    """Wait for the registry's `runs` (ui.shared.wait_for), with a progress bar."""
     bar = st.progress(0.0, text=t("exp.queued", lang))
-    who = st.session_state.get("who")
-    while not all(run.done.wait(0) for run in runs):
-        for run in runs:
-            run.touch(who)
+
+    def draw(queued: bool) -> None:
         done = sum(done_of(run) for run in runs)
-        queued = all(run.queued for run in runs if not run.done.is_set())
         bar.progress(min(1.0, done / max(total, 1)),
                      text=t("exp.queued" if queued else "exp.working", lang, done=int(done),
                             total=int(total)))
-        time.sleep(POLL_SECONDS)
+
+    wait_for(runs, draw)
     bar.empty()
-    if any(run.abandoned for run in runs):  # stopped just as this session came back to it
-        st.rerun()
 
 
 def _progress(run) -> int:
@@ -138,7 +132,7 @@ def _profiles(run_key: str, window: str, activation: str, _params, _vocab) -> pd
 
 
 def _set_cmp(value: str) -> None:
-    st.session_state["cmp"] = value
+    link.put("cmp", value)
 
 
 def _variant_text(cfg: LabConfig, text: corpus.Corpus) -> corpus.Corpus:
@@ -156,8 +150,7 @@ def compare_ui(config: LabConfig, text: corpus.Corpus, window: str, lang: str) -
     for col, (name, value) in zip(cols[1:], EXAMPLES.items(), strict=True):
         col.button(t(f"exp.cmp.ex.{name}", lang), key=f"cmp_ex_{name}", on_click=_set_cmp,
                    args=(value,))
-    raw = st.text_input(t("exp.cmp.input", lang), value=DEFAULT_CMP, key="cmp", max_chars=600,
-                        help=t("exp.cmp.input.help", lang), bind="query-params")
+    raw = link.widget(st, "cmp", lang)
     variants, notes = ex.parse_comparison(raw, config)
     for note in notes:
         st.warning(t(note.code.replace("cmp.", "exp.cmp."), lang, part=md_escape(note.part),
@@ -214,8 +207,7 @@ def compare_ui(config: LabConfig, text: corpus.Corpus, window: str, lang: str) -
 def recall_sweep_ui(runs: dict[str, LabConfig], order: list[str], lang: str) -> None:
     """Recall against d for each compared run, when asked for (it trains each run again)."""
     ds = ", ".join(str(d) for d in RECALL_DISTANCES)
-    if not st.toggle(t("exp.cmp.sweep", lang), key="cmp_sweep", bind="query-params",
-                     help=t("exp.cmp.sweep.help", lang, ds=ds)):
+    if not link.widget(st, "cmp_sweep", lang, help_params={"ds": ds}):
         return
     configs = ex.recall_configs(runs, RECALL_DISTANCES)
     texts = {d: corpus.load_corpus("longrange", distance=d) for d in RECALL_DISTANCES}
@@ -252,19 +244,25 @@ def closeup_ui(config: LabConfig, text: corpus.Corpus, lang: str) -> None:
         return
     history = main.result.history
     c1, c2 = st.columns(2)
-    c1.altair_chart(xc.histogram_chart(ex.histogram(history), config.clip, config.clip_at,
-                                       lang), width="stretch")
+    hist = ex.histogram(history)
+    if len(hist):  # no bins when every norm is 0 (a log axis shows none): the words say so
+        c1.altair_chart(xc.histogram_chart(hist, config.clip, config.clip_at, lang),
+                        width="stretch")
     c1.markdown(md_escape(xc.histogram_words(history, config.clip, config.clip_at, lang)))
     rp = _replay_run(config, text, ex.cliff_steps(history)["keep"])
     wait([rp], config.steps, lambda r: len(r.records), lang)
     if rp.result is None or rp.result.stopped_at is not None:
         return
     line = _cliff(repr(rp.key), config, text, history, rp.result)
-    c2.altair_chart(xc.cliff_chart(line, lang), width="stretch")
+    if (line["loss"].abs() < float("inf")).any():  # none when ‖g‖ = 0: the words say why
+        c2.altair_chart(xc.cliff_chart(line, lang), width="stretch")
     c2.markdown(md_escape(xc.cliff_words(line, lang)))
     c, own = ex.clipping_threshold(rp.result.history, config.clip_at)
-    st.markdown(t("exp.close.angle_intro", lang, c=number(c)) + ("" if own else " " + t(
-        "exp.close.angle_median", lang, c=number(c), own=number(config.clip_at))))
+    if c == 0:  # at c = 0 both rules turn every gradient into 0: nothing to compare
+        st.markdown(t("exp.close.clip_zero", lang, own=number(config.clip_at)))
+        return
+    st.markdown(sentences([t("exp.close.angle_intro", lang, c=number(c)), "" if own else t(
+        "exp.close.angle_median", lang, c=number(c), own=number(config.clip_at))], lang))
     modes = {m: config.replace(clip=m, clip_at=c) for m in ("value", "norm")}
     replays = {m: _replay_run(cfg, text) for m, cfg in modes.items()}
     wait(list(replays.values()), 2 * config.steps, lambda r: len(r.records), lang)
@@ -289,8 +287,7 @@ def longrange_ui(lang: str) -> None:
     first = spec.runs()[0][3]
     st.markdown(t("exp.lr.intro", lang, runs=len(spec.runs()), seeds=len(spec.seeds),
                   steps=spec.steps, H=first.hidden, B=first.batch))
-    if not st.toggle(t("exp.lr.run", lang), key="lr_bench", help=t("exp.lr.run.help", lang),
-                     bind="query-params"):
+    if not link.widget(st, "lr_bench", lang):
         return
     table = _shipped_or_computed("longrange", spec, (), len(spec.runs()),
                                  lambda on_step: ex.long_range_benchmark(spec, on_step), lang)

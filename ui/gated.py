@@ -3,7 +3,6 @@ what the gates do to the gradient step by step."""
 
 from __future__ import annotations
 
-import numpy as np
 import streamlit as st
 
 from rnnlab import analysis, captions, charts, gates
@@ -15,7 +14,7 @@ from ui.shared import chart, csv_button, md_escape, one_at_a_time
 def gated_norms_for(run_key: str, step: int, window: str, _params, _vocab):
     """State-Jacobian norms, their summary and the gate profile (cached for the class)."""
     ids = _vocab.encode(window)[:-1]
-    ks = analysis.starts_within(len(ids), gates.pair_budget(_params, len(ids)))
+    ks = analysis.starts_within(len(ids), analysis.pair_budget(_params, len(ids)))
     norms = analysis.jacobian_norms(_params, ids, ks=ks)
     quantities = ["measured", "stepwise_bound"] + (["measured_c"] if "measured_c" in norms
                                                    else [])
@@ -38,10 +37,10 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
     c1, c2, c3 = st.columns(3)
     c1.metric(t("ui.w_norm_gated", lang), f"{analysis.spectral_norms(params.W_hh):.4g}")
     rate = analysis.decay_rate(norms)
-    c2.metric(t("ui.rates", lang), f"{rate:+.3f}" if np.isfinite(rate) else "—")
+    c2.metric(t("ui.rates", lang), captions.fixed(rate, "+.3f"))  # "—" when undefined
     if lstm:
         rate_c = analysis.decay_rate(norms, "log10_measured_c")
-        c3.metric(t("ui.rate_c", lang), f"{rate_c:+.3f}" if np.isfinite(rate_c) else "—")
+        c3.metric(t("ui.rate_c", lang), captions.fixed(rate_c, "+.3f"))
     names = {"measured": t("q.measured_s", lang), "stepwise_bound": t("q.stepwise_s", lang),
              "measured_c": t("q.measured_c", lang)}
     shown = summary.assign(series=summary["quantity"].map(names))
@@ -73,6 +72,7 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
     chart(st, view + ("gates",), lambda: charts.gates_chart(profile, gate, q, lang),
           captions.gates_alt(profile, gate, lang))
     if gsum.steps:
-        st.caption(t("ui.gates_caption", lang, n=gsum.steps, gate=gate, direct=gsum.direct_rate,
-                     rate=gsum.rate))
+        st.caption(t("ui.gates_caption", lang, n=gsum.steps, gate=gate,
+                     direct=captions.fixed(gsum.direct_rate, "+.3f"),
+                     rate=captions.fixed(gsum.rate, "+.3f")))
     csv_button(profile, "rnnlab_gates.csv", lang, "dl_gates")

@@ -8,12 +8,9 @@ import streamlit as st
 from rnnlab import analysis, captions, charts, corpus
 from rnnlab.config import LabConfig
 from rnnlab.i18n import t
+from ui import link
 from ui.gated import gated_jacobian
 from ui.shared import chart, csv_button, md_escape, one_at_a_time
-
-ANALYSIS_MAX = 150  # characters of text analysed at most: T(T+1)/2 pairs
-# pairs for jacobian_norms at H = 128; a pair costs ~ H^3, so fewer at larger H (a few seconds)
-PAIR_BUDGET_128 = 6000
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -29,8 +26,7 @@ def norms_for(run_key: str, step: int, window: str, activation: str, form: str, 
               _vocab):
     """Jacobian norms against the bounds, their summary and the regime (cached for the class)."""
     ids = _vocab.encode(window)[:-1]
-    H = _params.hidden_size
-    ks = analysis.starts_within(len(ids), int(PAIR_BUDGET_128 * (128 / H) ** 3))
+    ks = analysis.starts_within(len(ids), analysis.pair_budget(_params, len(ids)))
     norms = analysis.jacobian_norms(_params, ids, activation=activation, form=form, ks=ks)
     steps = analysis.one_step_norms(_params, ids, activation=activation)
     return norms, analysis.summarize(norms), analysis.regime(_params, activation, norms), steps
@@ -49,9 +45,7 @@ def shading_for(run_key: str, step: int, window: str, pos: int, activation: str,
 def analysis_window(text: corpus.Corpus, lang: str) -> tuple[str, list[str]]:
     """The text the analysis tabs look at: the student's own, or a passage of the corpus."""
     default = corpus.passage(text, 80)
-    typed = st.text_area(t("ctl.text", lang), key="text", max_chars=ANALYSIS_MAX,
-                         placeholder=default, help=t("ctl.text.help", lang), height=90,
-                         bind="query-params")
+    typed = link.widget(st, "text", lang, placeholder=default, height=90)
     window, dropped = corpus.known_part(text.vocab, typed or default)
     if len(window) < 3:
         st.warning(t("ui.text_too_short", lang))
@@ -74,7 +68,7 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
         return window
     # a gated cell's state s and its state-side pre-activation a^h take the RNN's h and z
     gated = "" if config.cell == "rnn" else ".gated"
-    names = {q: t(f"q.{q}{gated if q != 'grad_x' else ''}", lang) for q in analysis.QUANTITIES}
+    names = {q: captions.quantity_name(q, config.cell, lang) for q in analysis.QUANTITIES}
     shown = summary.assign(series=summary["quantity"].map(names))
     h = analysis.horizon(pairs)
     shares = analysis.share_beyond(pairs)
@@ -83,9 +77,12 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
     c1.metric(t("ui.horizon", lang), captions.horizon_value(h, lang), help=t("def.horizon", lang))
     for col, d in ((c2, 5), (c3, 15)):
         share = shares.loc[shares.distance == d, "share"]
-        col.metric(t("ui.share_beyond", lang, d=d),
-                   f"{float(share.iloc[0]):.1%}" if len(share) else "—",
-                   help=t("def.share_beyond", lang))
+        value = ("—" if share.empty  # a text shorter than d
+                 else t("ui.undefined", lang) if share.isna().all()  # every term is 0
+                 else captions.fixed(share.iloc[0], ".1%"))
+        col.metric(t("ui.share_beyond", lang, d=d), value, help=t("def.share_beyond", lang))
+    if h.verdict == "no_signal":  # an undefined horizon (and shares): say why
+        st.info(captions.horizon_undefined(analysis.silence(pairs), lang))
     few = captions.few_pairs_caption(h, analysis.MIN_PAIRS, lang)
     view = (run_key, result.steps_done, window, lang)  # what this tab's charts depend on
     chart(st, view + ("by_distance",),
@@ -93,7 +90,7 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
                                            t("axis.contribution", lang), lang,
                                            [names[q] for q in analysis.QUANTITIES],
                                            few_from=h.trusted_up_to + 0.5 if few else None),
-          captions.distant_alt(summary, h, lang))
+          captions.distant_alt(summary, h, lang, cell=config.cell))
     st.markdown(" · ".join(t(f"def.{q}{gated if q != 'grad_x' else ''}", lang)
                            for q in analysis.QUANTITIES))
     if few:
@@ -103,10 +100,8 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
     st.subheader(t("ui.shading", lang))
     c1, c2 = st.columns([3, 1])
     # view controls are in the link too; Streamlit's binding drops a value out of range
-    pos = c1.slider(t("ctl.pos", lang), 1, T, T, key="pos", help=t("ctl.pos.help", lang),
-                    bind="query-params")
-    by_word = c2.toggle(t("ctl.by_word", lang), value=True, key="words",
-                        help=t("ctl.by_word.help", lang), bind="query-params")
+    pos = link.widget(c1, "pos", lang, hi=T, auto=T)  # follows the last step until moved
+    by_word = link.widget(c2, "words", lang)
     with one_at_a_time("shading", run_key, result.steps_done, window, pos):
         chars, words = shading_for(run_key, result.steps_done, window, pos, config.activation,
                                    result.params, text.vocab)
@@ -114,7 +109,7 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
     st.caption(t("ui.shading_caption", lang, t=pos, char=md_escape(repr(window[pos - 1])),
                  next=md_escape(repr(nxt))))
     if not chars["contribution"].any():  # nothing to shade: say why instead
-        st.info(t("ui.no_gradient_at_t", lang))
+        st.info(captions.silent_prediction(pairs, pos, lang))
     else:
         chart(st, view + ("shading", pos, by_word),
               lambda: charts.shading_chart(chars, words, by_word,
@@ -134,8 +129,9 @@ def distant_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, la
           lambda: charts.heatmap_chart(pairs, "grad_h", t(f"chart.heat_title{gated}", lang),
                                        names["grad_h"], lang),
           captions.heatmap_alt(pairs, "grad_h", names["grad_h"], lang))
-    chart(st, view + ("share",), lambda: charts.share_chart(shares, lang),
-          captions.share_alt(shares, lang))
+    if shares["share"].notna().any():  # all NaN when every term is 0: the info above says so
+        chart(st, view + ("share",), lambda: charts.share_chart(shares, lang),
+              captions.share_alt(shares, lang))
     csv_button(shares, "rnnlab_share_beyond.csv", lang, "dl_share")
     return window
 
@@ -148,26 +144,19 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
     steps = sorted(result.checkpoints)
     c1, c2 = st.columns([3, 2])
     if len(steps) > 1:
-        # in the link by step number (Streamlit's binding would store the translated label)
-        state, query = st.session_state, st.query_params
-        if state.get("ckpt") not in steps:
-            state["ckpt"] = next((s for s in steps if str(s) == query.get("ckpt")), steps[-1])
-        step = c1.select_slider(t("ctl.checkpoint", lang), steps, key="ckpt",
-                                help=t("ctl.checkpoint.help", lang),
-                                format_func=lambda s: checkpoint_label(s, steps[-1], lang))
-        if step == steps[-1]:
-            query.pop("ckpt", None)
-        elif query.get("ckpt") != str(step):
-            query["ckpt"] = str(step)
+        asked = link.get("ckpt")
+        if asked is not None and asked not in steps:  # a link's, or a run since shortened
+            c1.caption(t("ui.not_a_checkpoint", lang, step=asked,
+                         steps=", ".join(map(str, steps))))
+        step = link.widget(c1, "ckpt", lang, options=steps, auto=steps[-1],
+                           format_func=lambda s: checkpoint_label(s, steps[-1], lang))
     else:  # a run that diverged at once has only its initial weights
         step = steps[0]
-        st.query_params.pop("ckpt", None)
         c1.caption(t("ui.before_training", lang))
     if config.cell != "rnn":  # a gated cell: its own state Jacobians, no lecture's bound
         gated_jacobian(run_key, step, result.checkpoints[step], window, text.vocab, lang)
         return
-    lecture = c2.toggle(t("ctl.lecture_form", lang), key="note_form",
-                        help=t("ctl.lecture_form.help", lang), bind="query-params")
+    lecture = link.widget(c2, "note_form", lang)
     params = result.checkpoints[step]
     form = "lecture" if lecture else "correct"
     try:
@@ -182,10 +171,14 @@ def jacobian_tab(run_key: str, result, config: LabConfig, text: corpus.Corpus, w
     c2.metric("β_h = sup|f′|", f"{reg.beta_h:g}")
     c3.metric("β_W β_h", f"{reg.product:.4g}")
     rate = reg.measured_rate
-    c4.metric(t("ui.rates", lang), f"{rate:+.3f}" if rate is not None and np.isfinite(rate)
-              else "—", help=t("ui.rates.help", lang, bound=reg.bound_rate))
+    c4.metric(t("ui.rates", lang), captions.fixed(rate, "+.3f") if rate is not None
+              and np.isfinite(rate) else t("ui.undefined", lang),
+              help=t("ui.rates.help", lang, bound=captions.fixed(reg.bound_rate, ".3f")))
     verdict = t(f"verdict.{reg.verdict}", lang, prod=reg.product)
     (st.success if reg.verdict == "vanishing_guaranteed" else st.warning)(verdict)
+    why = captions.rate_undefined(norms, lang)
+    if why:
+        st.info(why)
     if config.activation == "sigmoid":
         st.caption(t("verdict.sigmoid_note", lang))
     names = {q: t(f"q.{q}", lang) for q in ("measured", "stepwise_bound", "bound")}

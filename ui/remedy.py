@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import streamlit as st
 
 from rnnlab import captions, charts, remedy
@@ -11,13 +9,13 @@ from rnnlab.config import LabConfig
 from rnnlab.corpus import load_corpus
 from rnnlab.i18n import t
 from rnnlab.train import train
-from ui.shared import ENGINE_VERSION, POLL_SECONDS, csv_button, registry
+from ui import link
+from ui.shared import ENGINE_VERSION, csv_button, registry, wait_for
 
 
 def remedy_ui(config: LabConfig, lang: str) -> None:
     ds = ", ".join(str(d) for d in remedy.DISTANCES)
-    if not st.toggle(t("ctl.remedy", lang), key="remedy", bind="query-params",
-                     help=t("ctl.remedy.help", lang, ds=ds)):
+    if not link.widget(st, "remedy", lang, help_params={"ds": ds}):
         return
     runs = {}
     for key, cfg in remedy.remedy_configs(config).items():
@@ -27,12 +25,12 @@ def remedy_ui(config: LabConfig, lang: str) -> None:
         runs[key] = registry().get((ENGINE_VERSION, cfg, text.key),
                                    lambda on_step, cfg=cfg, text=text: train(cfg, text, on_step))
     bar = st.progress(0.0, text=t("ui.remedy_running", lang, n=len(runs)))
-    while not all(run.done.wait(0) for run in runs.values()):
-        for run in runs.values():
-            run.touch()
+
+    def draw(queued: bool) -> None:
         done = sum(run.done.is_set() for run in runs.values())
         bar.progress(done / max(len(runs), 1), text=t("ui.remedy_running", lang, n=len(runs)))
-        time.sleep(POLL_SECONDS)
+
+    wait_for(list(runs.values()), draw)
     bar.empty()
     table = remedy.recall_table({k: run.result for k, run in runs.items()})
     names = {code: t(f"remedy.{code}", lang) for code, _ in remedy.SETTINGS}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 
 import numpy as np
 import pandas as pd
@@ -13,16 +12,9 @@ from rnnlab import captions, charts, corpus, evaluate
 from rnnlab.config import LabConfig
 from rnnlab.i18n import t
 from rnnlab.train import HISTORY_COLUMNS, MAX_MATRIX_MEASUREMENTS, sample, train
+from ui import link
 from ui.remedy import remedy_ui
-from ui.shared import (
-    ENGINE_VERSION,
-    POLL_SECONDS,
-    QUEUED_POLL_SECONDS,
-    chart,
-    csv_button,
-    md_escape,
-    registry,
-)
+from ui.shared import ENGINE_VERSION, chart, csv_button, md_escape, registry, wait_for
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -57,29 +49,25 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
     chance = float(np.log(len(text.vocab)))
 
     def draw(records: list[dict]) -> pd.DataFrame:
-        *drawn, history = live_charts(repr(run.key), len(records), lang, chance,
-                                      _records=records, _config=config)
+        # what the charts show: the run's first n steps; before its first step, only settings
+        # that every run waiting in line with them shares (a class's queued pages draw once)
+        c = config
+        view = repr(run.key) if records else repr((c.steps, c.clip, c.clip_at, c.cell, chance))
+        *drawn, history = live_charts(view, len(records), lang, chance, _records=records,
+                                      _config=config)
         slots = (loss_slot, grad_slot, w_slot, state_slot)
         for i, (slot, (made, alt)) in enumerate(zip(slots, drawn, strict=True)):
-            # one conversion per run, step count and language for every watcher
-            chart(slot, (repr(run.key), len(records), lang, i), lambda made=made: made, alt)
+            # one conversion per view, step count and language for every watcher
+            chart(slot, (view, len(records), lang, i), lambda made=made: made, alt)
         progress.progress(min(1.0, len(records) / config.steps),
                           text=t("ui.progress", lang, step=len(records), steps=config.steps))
         return history
 
-    # A class's pages poll their runs together: each redraws its charts only when its run has
-    # new steps (a queued run draws its empty charts once), and a queued page polls less often.
-    # The status is written on every poll: that is where a superseded script run is stopped.
-    who, drawn = st.session_state.get("who"), None
-    while not run.done.wait(QUEUED_POLL_SECONDS if run.queued and drawn is not None
-                            else POLL_SECONDS):
-        if st.session_state.get("watching") == run.key:
-            run.touch(who)
-        status.info(t("ui.queued" if run.queued else "ui.training_now", lang))
-        if drawn != len(run.records):
-            drawn = len(draw(run.snapshot()))
-    if run.abandoned:  # it stopped just as this session asked for it: start it afresh
-        st.rerun()
+    def draw_live(queued: bool) -> None:  # a queued run draws its empty charts once
+        status.info(t("ui.queued" if queued else "ui.training_now", lang))
+        draw(run.snapshot())
+
+    wait_for([run], draw_live)
     if run.error or run.result is None:
         status.error(t("ui.run_failed", lang, error=md_escape(run.error or "?")))
         return None
@@ -90,7 +78,10 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
         status.error(t("diverged", lang, step=result.diverged_at))
     else:
         status.success(t("ui.trained", lang, steps=result.steps_done,
-                         loss=float(charts.smooth(history.loss).iloc[-1]), chance=chance))
+                         loss=captions.fixed(charts.smooth(history.loss).iloc[-1], ".3f"),
+                         chance=captions.fixed(chance, ".3f")))
+    if len(text.vocab) == 1:  # every next character is certain: nothing flows back
+        st.info(t("ui.one_char", lang))
     if config.corpus == "longrange":
         recall_ui(result, config, text, lang)
         remedy_ui(config, lang)
@@ -114,13 +105,14 @@ def recall_ui(result, config: LabConfig, text: corpus.Corpus, lang: str) -> None
     recall = evaluate.key_recall(result.params, text, config.activation)
     c1, c2 = st.columns(2)
     c1.metric(t("ui.recall_acc", lang), f"{recall.accuracy:.1%}",
-              delta=f"{recall.accuracy - recall.chance_accuracy:+.1%} " + t("ui.vs_chance", lang),
+              delta=captions.fixed(recall.accuracy - recall.chance_accuracy, "+.1%") + " "
+              + t("ui.vs_chance", lang),
               help=t("def.recall", lang))
     c2.metric(t("ui.recall_loss", lang), f"{recall.loss:.3f}",
-              delta=f"{recall.loss - recall.chance_loss:+.3f} " + t("ui.vs_chance", lang),
+              delta=captions.fixed(recall.loss - recall.chance_loss, "+.3f") + " "
+              + t("ui.vs_chance", lang),
               delta_color="inverse")
-    if not st.toggle(t("ctl.sweep", lang), key="sweep", help=t("ctl.sweep.help", lang),
-                     bind="query-params"):
+    if not link.widget(st, "sweep", lang):
         return
     runs = {}
     for d in SWEEP_DISTANCES:
@@ -130,13 +122,13 @@ def recall_ui(result, config: LabConfig, text: corpus.Corpus, lang: str) -> None
                                   lambda on_step, cfg=cfg, text_d=text_d:
                                   train(cfg, text_d, on_step)), text_d)
     bar = st.progress(0.0, text=t("ui.sweeping", lang))
-    while not all(run.done.wait(0) for run, _ in runs.values()):
-        for run, _ in runs.values():
-            run.touch()
+
+    def draw_sweep(queued: bool) -> None:
         done = sum(len(run.result.history) if run.result is not None else len(run.records)
                    for run, _ in runs.values())
         bar.progress(min(1.0, done / (config.steps * len(runs))), text=t("ui.sweeping", lang))
-        time.sleep(POLL_SECONDS)
+
+    wait_for([run for run, _ in runs.values()], draw_sweep)
     bar.empty()
     rows = []
     for d, (run, text_d) in runs.items():
@@ -150,25 +142,34 @@ def recall_ui(result, config: LabConfig, text: corpus.Corpus, lang: str) -> None
     csv_button(sweep, "rnnlab_recall_by_distance.csv", lang, "dl_sweep")
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def sampled(run_key: str, temperature: float, seed: int, activation: str, _params, _vocab) -> str:
+    """300 characters sampled from a run's model: the same for the class at one temperature."""
+    with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
+        return sample(_params, _vocab, "", 300, temperature, seed=seed, activation=activation)
+
+
 def sample_ui(result, text: corpus.Corpus, config: LabConfig, lang: str) -> None:
     st.subheader(t("ui.sample", lang))
-    temperature = st.slider(t("ctl.temperature", lang), 0.1, 2.0, 0.8, 0.1, key="temp",
-                            help=t("ctl.temperature.help", lang), bind="query-params")
+    temperature = link.widget(st, "temp", lang)
     try:
-        with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
-            out = sample(result.params, text.vocab, "", 300, temperature, seed=config.seed,
-                         activation=config.activation)
+        out = sampled(repr((config, text.key)), temperature, config.seed, config.activation,
+                      result.params, text.vocab)
         st.code(out, language=None, wrap_lines=True)
     except (ValueError, FloatingPointError):
         st.warning(t("ui.sample_failed", lang))
 
 
 def downloads(result, lang: str) -> None:
-    buf = io.BytesIO()
-    np.savez(buf, **result.params.to_torch())  # PyTorch's names (README: loading it in torch)
+    """The history and the weights, written when their button is clicked (not on every run)."""
+    def params_npz() -> bytes:
+        buf = io.BytesIO()
+        np.savez(buf, **result.params.to_torch())  # PyTorch's names (README: loading it in torch)
+        return buf.getvalue()
+
     st.download_button(t("ui.download_history", lang),
-                       charts.training_frame(result.history).to_csv(index=False),
+                       lambda: charts.training_frame(result.history).to_csv(index=False),
                        file_name="rnnlab_history.csv", mime="text/csv", key="dl_history")
-    st.download_button(t("ui.download_params", lang), buf.getvalue(),
+    st.download_button(t("ui.download_params", lang), params_npz,
                        file_name="rnnlab_params.npz", mime="application/octet-stream",
                        key="dl_params")

@@ -120,10 +120,13 @@ def replay(config: LabConfig, corpus, keep: set[int] | frozenset = frozenset(),
 
 def loss_along(snapshot: Snapshot, activation: str, etas: np.ndarray) -> pd.DataFrame:
     """J(θ − η g/‖g‖) at each η of `etas`, on the snapshot's window and state: columns eta, loss.
-    At η = 0 it is the step's own loss."""
+    At η = 0 it is the step's own loss; NaN all along when g = 0, which has no direction."""
     theta, params = _flat_views(snapshot.params)
     g = snapshot.grad
-    direction = g / math.sqrt(g.dot(g))  # (P,)
+    norm = math.sqrt(g.dot(g))
+    if norm == 0:
+        return pd.DataFrame({"eta": np.asarray(etas, dtype=np.float64), "loss": np.nan})
+    direction = g / norm  # (P,)
     start = theta.copy()
     out = []
     for eta in np.asarray(etas, dtype=np.float64):

@@ -19,21 +19,20 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
-from rnnlab.config import URL_NAMES, LabConfig, parse_value
+from rnnlab.config import OF_FIELD, SETTINGS, LabConfig, decode
 from rnnlab.contributions import distant_contributions
 from rnnlab.corpus import load_corpus
 from rnnlab.evaluate import key_recall
-from rnnlab.jacobians import jacobian_norms, starts_within
+from rnnlab.jacobians import jacobian_norms, pair_budget, starts_within
 
 MAX_VARIANTS = 3  # B, C, D: four runs with the current one
 LETTERS = "ABCD"
-RESET = "reset"
 # every setting a comparison may change, by link name (the corpus and its text stay A's)
-FIELD_OF = {url: name for name, url in URL_NAMES.items() if name not in ("corpus",)}
-FIELD_OF[RESET] = "reset_state"
+FIELD_OF = {s.name: s.field for s in SETTINGS if s.field != "corpus"}
 URL_OF = {name: url for url, name in FIELD_OF.items()}
 MAX_LINK = 600  # characters of `cmp` read at most
-PAIR_BUDGET_128 = 3000  # Jacobian pairs per run at H = 128 (cost grows as H³)
+DEFAULT_LINK = "act:tanh|act:relu|act:tanh,init:orthogonal"  # the tab's comparison at first
+PAIR_BUDGET_128 = 3000  # Jacobian pairs per run at H = 128: half the page's, four runs at once
 
 
 @dataclass(frozen=True)
@@ -62,17 +61,15 @@ def _text(value) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float):
-        return f"{value:g}"
+        return f"{value:.12g}"  # as the link codec cleans it: reads back to the same float
     return str(value)
 
 
 def _parse_one(name: str, raw: str):
     field = FIELD_OF[name]
-    if field == "reset_state":
-        if raw.strip() not in ("0", "1"):
-            raise ValueError("cfg.not_a_number")
-        return raw.strip() == "1"
-    return parse_value(field, raw)
+    if field == "reset_state" and raw.strip() not in ("0", "1"):
+        raise ValueError("cfg.not_a_number")  # a comparison spells the reset 0 or 1, as it writes
+    return decode(OF_FIELD[field], raw)
 
 
 def parse_comparison(text: str | None, base: LabConfig) -> tuple[list[Variant], list[Note]]:
@@ -145,8 +142,7 @@ def by_distance(params, ids: np.ndarray, activation: str) -> pd.DataFrame:
     inputs, targets = ids[:-1], ids[1:]
     with np.errstate(all="ignore"):
         pairs = distant_contributions(params, inputs, targets, activation=activation)
-        H = params.hidden_size
-        ks = starts_within(len(inputs), int(PAIR_BUDGET_128 * (128 / H) ** 3))
+        ks = starts_within(len(inputs), pair_budget(params, len(inputs), PAIR_BUDGET_128))
         norms = jacobian_norms(params, inputs, activation=activation, ks=ks)
     grad_x = pairs.groupby("distance")["grad_x"].median()
     jac = norms.groupby("distance")["measured"].median()

@@ -107,7 +107,8 @@ CASES = {
     "short": ("short.txt", b"twenty characters...", "too_short",
               {"chars": 20, "needed": WINDOW}),
     "oversize": ("big.txt", b"The lecture, again and again. " * 87382, "too_large",
-                 {"size_mb": 2.5, "limit_mb": MAX_UPLOAD_BYTES / 2**20}),
+                 {"size": 30 * 87382, "limit": MAX_UPLOAD_BYTES,
+                  "limit_mb": MAX_UPLOAD_BYTES / 2**20}),
 }
 
 

@@ -32,9 +32,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from rnnlab.config import WORK_LIMIT, LabConfig, to_query
+from rnnlab.config import SECONDS_LIMIT, LabConfig
 from rnnlab.corpus import load_corpus
 from rnnlab.i18n import STRINGS
+from rnnlab.link import query_of
 from rnnlab.runs import RunRegistry
 
 pytestmark = [pytest.mark.load, pytest.mark.browser]
@@ -48,8 +49,8 @@ TABS_AT_ONCE = 3
 MEMORY_LIMIT_MB = 800
 FREEZE_LIMIT_S = 30.0
 REGISTRY = RunRegistry()  # only for its default bounds: the app's registry is built the same way
-# A run near the work limit: 1800 steps over windows of 10 x 200 Chinese characters (its
-# 296-character vocabulary is what LabConfig.work() counts); about 11 s alone on this machine.
+# A run near the limit: 1800 steps over windows of 10 x 200 Chinese characters (its
+# 296-character vocabulary is what LabConfig.seconds() counts); 7.6 s of CPU predicted.
 HEAVY = LabConfig(corpus="chinese", hidden=16, seq_len=200, batch=10, steps=1800, seed=11)
 
 # In every page: when the training tab shows how its run ended, with its three charts drawn
@@ -105,7 +106,7 @@ RERUN_OVER = """([pattern, started]) => {
 
 
 def link(config: LabConfig) -> str:
-    return "/?" + "&".join(f"{k}={v}" for k, v in to_query(config).items())
+    return "/?" + "&".join(f"{k}={v}" for k, v in query_of(config).items())
 
 
 @dataclass
@@ -388,7 +389,7 @@ def running_after(student: Student, url: str, since: float, limit: float) -> tup
 
 def test_long_run_does_not_freeze_others_and_stops_when_left(desk, classroom, report):
     assert HEAVY.problems() == [], "the heavy run must be one the limits allow"
-    assert HEAVY.work() > 0.9 * WORK_LIMIT
+    assert HEAVY.seconds() > 0.9 * SECONDS_LIMIT
     assert HEAVY.batch * HEAVY.seq_len + 1 <= len(load_corpus("chinese").ids)
     heavy, other = Student.join(desk, classroom), Student.join(desk, classroom)
     try:
@@ -424,7 +425,8 @@ def test_long_run_does_not_freeze_others_and_stops_when_left(desk, classroom, re
     finally:
         heavy.leave()
         other.leave()
-    report(f"LOAD long run {link(HEAVY)} (work {HEAVY.work():.2g}, limit {WORK_LIMIT:.2g}): "
+    report(f"LOAD long run {link(HEAVY)} ({HEAVY.seconds():.1f} s predicted, "
+           f"limit {SECONDS_LIMIT:g} s): "
            f"another student's default page drew its charts in {waited:.1f} s while it trained "
            f"(at step {step} of {HEAVY.steps}); its student changed a setting and "
            f"{stopped_change:.1f} s later no run was going; a second heavy run's tab was "
