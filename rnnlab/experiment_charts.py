@@ -216,14 +216,15 @@ def compare_recall_words(table: pd.DataFrame, lang: str) -> str:
 # ---- 4. the exploding gradient up close ----
 
 def histogram_chart(hist: pd.DataFrame, clip: str, clip_at: float, lang: str) -> alt.LayerChart:
-    """How many steps had each gradient norm (log-spaced bins), the clipping threshold marked."""
+    """How many steps had each gradient norm (log-spaced bins), the clipping threshold marked
+    where it is a norm (value clipping bounds each component, not the plotted ‖g‖)."""
     x = alt.X("lo:Q", title=t("exp.axis.grad_norm", lang), scale=alt.Scale(type="log"))
     bars = alt.Chart(hist).mark_rect(opacity=0.8).encode(
         x=x, x2="hi:Q", y=alt.Y("count:Q", title=t("exp.axis.count", lang)),
         tooltip=[alt.Tooltip("lo:Q", format=".3g"), alt.Tooltip("hi:Q", format=".3g"),
                  alt.Tooltip("count:Q", title=t("exp.axis.count", lang))])
     layers = [bars]
-    if clip != "none":
+    if clip == "norm":
         rule = pd.DataFrame({"c": [clip_at], "label": [t("chart.clip_rule", lang, c=clip_at)]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="gray").encode(
             x="c:Q", tooltip=[alt.Tooltip("label:N", title=None)]))
@@ -246,8 +247,8 @@ def histogram_words(history: pd.DataFrame, clip: str, clip_at: float, lang: str)
         text = t("exp.close.hist_words", lang, n=len(g), median=number(median),
                  top=number(top["grad_norm"]), step=int(top["step"]),
                  ratio=number(top["grad_norm"] / median))
-    if clip != "none":
-        text = sentences([text, t("exp.close.hist_clipped", lang, k=int(g["clipped"].sum()),
+    if clip != "none":  # value clipping caps each component of g at c: no line on this axis
+        text = sentences([text, t(f"exp.close.hist_clipped_{clip}", lang, k=int(g["clipped"].sum()),
                                   c=number(clip_at))], lang)
     return text
 

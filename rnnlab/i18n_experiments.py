@@ -220,8 +220,13 @@ EXPERIMENT_STRINGS: dict[str, dict[str, str]] = {
         "zh": "{n} 步：其中 {zero} 步的梯度范数恰好为 0（对数坐标无法显示），所以中位数为 0；"
               "最大值 {top} 出现在第 {step} 步，它与为 0 的中位数之比无定义。",
     },
-    "exp.close.hist_clipped": {"en": "{k} steps were clipped at c = {c}.",
-                               "zh": "有 {k} 步在 c = {c} 处被裁剪。"},
+    "exp.close.hist_clipped_norm": {"en": "{k} steps were clipped at ‖g‖ = c = {c} (the rule).",
+                                    "zh": "有 {k} 步在 ‖g‖ = c = {c} 处被裁剪（图中的竖线）。"},
+    "exp.close.hist_clipped_value": {
+        "en": "In {k} steps some component of g was clipped to ±c = ±{c}; value clipping bounds "
+              "each component, not the norm ‖g‖ on this axis, so c is not marked on it.",
+        "zh": "有 {k} 步中 g 的某些分量被截断到 ±c = ±{c}；按值裁剪约束的是每个分量，"
+              "而不是横轴上的范数 ‖g‖，所以图中没有标出 c。"},
     "exp.close.cliff_title": {"en": "The loss along the gradient: J(θ − η g/‖g‖)",
                               "zh": "沿梯度方向的损失：J(θ − η g/‖g‖)"},
     "exp.axis.eta": {"en": "η, distance moved along −g/‖g‖ (symlog axis)",
