@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from rnnlab import blas
-from rnnlab.i18n import t
+from rnnlab.teaching.i18n import tr
 from rnnlab.train import train
 from ui.experiments_tab import experiments_tab
 from ui.gradients import distant_tab, jacobian_tab
@@ -27,13 +27,13 @@ def page() -> None:
     config, text, notes = sidebar(lang)
     lang = st.session_state.link["lang"]
     write_url()
-    st.title(t("ui.title", lang))
-    st.caption(t("ui.subtitle", lang))
+    st.title(tr("ui.title", lang))
+    st.caption(tr("ui.subtitle", lang))
     for note in notes:
         st.warning(note)
     run = watch((ENGINE_VERSION, config, text.key), lambda on_step: train(config, text, on_step))
-    tabs = st.tabs([t("tab.training", lang), t("tab.distant", lang), t("tab.jacobian", lang),
-                    t("tab.theory", lang), t("tab.experiments", lang)],
+    tabs = st.tabs([tr("tab.training", lang), tr("tab.distant", lang), tr("tab.jacobian", lang),
+                    tr("tab.theory", lang), tr("tab.experiments", lang)],
                    key="tab", on_change="rerun")  # so that a hidden tab can skip its work
     with tabs[3]:
         theory_tab(lang)
@@ -42,7 +42,7 @@ def page() -> None:
     if result is None:
         return
     stats = registry().stats()
-    st.sidebar.caption(t("ui.server", lang, started=stats["started"], cached=stats["cached"],
+    st.sidebar.caption(tr("ui.server", lang, started=stats["started"], cached=stats["cached"],
                          mb=stats["bytes"] / 2**20, running=stats["running"]))
     run_key = repr(run.key)
     with tabs[1]:

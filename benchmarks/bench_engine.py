@@ -72,8 +72,8 @@ def ours(config: LabConfig, corpus, dtype=np.float64) -> Run:
     c = config
     ids = np.asarray(corpus.ids, dtype=np.intp)
     init = init_params(len(corpus.vocab), c.hidden, init=c.init, spectral_norm=c.rho, seed=c.seed)
-    theta, grad = _Flat.like(init, init), _Flat.like(init)
-    m, v = optimizer_state(c.optimizer, theta.theta.size)
+    flat, grad = _Flat.like(init, init), _Flat.like(init)
+    m, v = optimizer_state(c.optimizer, flat.theta.size)
     stream = windows(ids, c.batch, c.seq_len)
     work: dict = {}
     state = {"h": np.zeros((c.batch, c.hidden)), "step": 0}
@@ -85,13 +85,13 @@ def ours(config: LabConfig, corpus, dtype=np.float64) -> Run:
             if fresh:
                 h = np.zeros((c.batch, c.hidden))
             with np.errstate(all="ignore"):
-                loss, _, h = _loss_and_grads(theta.params, inputs, targets, h, c.activation,
+                loss, _, h = _loss_and_grads(flat.params, inputs, targets, h, c.activation,
                                              out=grad.params, dtype=dtype, work=work)
                 g = grad.theta
                 norm = math.sqrt(g.dot(g))
             clip_gradient(g, norm, c.clip, c.clip_at)
             step += 1
-            apply_update(theta.theta, g, m, v, step, c.optimizer, c.lr)
+            apply_update(flat.theta, g, m, v, step, c.optimizer, c.lr)
         state["h"], state["step"] = h, step
         return loss
 

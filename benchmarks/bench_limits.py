@@ -5,6 +5,7 @@
     python benchmarks/bench_limits.py --save m.json    # keep the measurements ...
     python benchmarks/bench_limits.py --load m.json    # ... and refit or reprint without them
     python benchmarks/bench_limits.py --full           # also train the costliest allowed runs
+    python benchmarks/bench_limits.py --analysis-only --pages 8   # sections 4-6 only
 
 Everything runs on one core (BLAS on one thread, as the app) and is CPU time by
 time.process_time(), which the other work on a shared machine barely moves (it also counts the
@@ -20,7 +21,13 @@ helper thread BPTT hands large products to).
 3. Corners: every cell at the corners of the lab's ranges, at the most steps the old multiply-add
    limit and the new seconds limit allow; measured (the timed step, overhead and measurements
    scaled to the run's steps: cost is linear in steps) against cost.run_seconds.
-4. The page's analyses at the largest analysed text: CPU, wall and peak memory (tracemalloc).
+4. The analyses' costs on the longest analysed text (link.TEXT_MAX characters of the upload):
+   a (t, k) pair of jacobian_norms (many start steps against one, per extra pair) and the rest
+   of the page (contributions, shading, one-step norms or gate profile, from one start less its
+   pairs) per cell and H; fitted as rnnlab/cost.py's PAIR_COSTS and ANALYSIS_COSTS.
+5. The page's analyses at the longest text with the page's pair budget: CPU, wall and peak
+   memory (tracemalloc), against cost.analysis_seconds.
+6. Whole pages (--pages N): the N costliest allowed corners trained in full, then analysed.
 """
 
 from __future__ import annotations
@@ -41,8 +48,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rnnlab import analysis, blas, cost, gates  # noqa: E402
 from rnnlab.cells import CELLS  # noqa: E402
-from rnnlab.config import OF_FIELD, SECONDS_LIMIT, LabConfig  # noqa: E402
-from rnnlab.corpus import MAX_VOCAB, corpus_from_bytes, load_corpus  # noqa: E402
+from rnnlab.config import OF_FIELD, PAGE_SECONDS_LIMIT, SECONDS_LIMIT, LabConfig  # noqa: E402
+from rnnlab.corpus import MAX_VOCAB, corpus_from_bytes, load_corpus, words  # noqa: E402
 from rnnlab.link import TEXT_MAX as ANALYSIS_MAX  # noqa: E402
 from rnnlab.model import init_params  # noqa: E402
 
@@ -298,38 +305,179 @@ def describe(c: LabConfig) -> str:
 
 # ---- 4. the analyses ----
 
-def page_analyses(params, ids: np.ndarray) -> int:
-    """The analyses one page computes for a run (ui/gradients.py, ui/gated.py): the distant
-    contributions, and the Jacobian norms with the one-step norms or the gate profile."""
+FIT_HIDDEN = (4, 8, 16, 24, 32, 48, 64, 96, 128, 192, 256)  # H of the analysis cost's fit
+
+
+def analysed_text(upload) -> tuple[str, object]:
+    """The longest text the page analyses (link.TEXT_MAX characters), from an upload with the
+    largest vocabulary: the contributions cost T² H (H + V)."""
+    return upload.text[:ANALYSIS_MAX], upload.vocab
+
+
+def page_analyses(params, text: str, vocab, form: str = "correct", ks=None) -> int:
+    """The analyses one page computes for a run on the analysed `text` (ui/gradients.py,
+    ui/gated.py): the distant contributions and their summaries, the shading at the last step,
+    then the Jacobian norms with the one-step norms (the RNN: with the note's form, the correct
+    form's as well) or with the gate profile. `ks`: the start steps (default: the page's pair
+    budget). Returns the (t, k) pairs measured."""
+    ids = vocab.encode(text)
     x, y = ids[:-1], ids[1:]
-    analysis.distant_contributions(params, x, y, activation="tanh")
-    ks = analysis.starts_within(len(x), analysis.pair_budget(params, len(x)))  # the page's
-    if params.cell == "rnn":
-        norms = analysis.jacobian_norms(params, x, activation="tanh", ks=ks)
-        analysis.one_step_norms(params, x, activation="tanh")
-    else:
+    act = "tanh" if params.cell == "rnn" else "sigmoid"  # a gated cell has no activation setting
+    pairs = analysis.distant_contributions(params, x, y, activation=act)
+    analysis.summarize(pairs, list(analysis.QUANTITIES))
+    analysis.horizon(pairs)
+    analysis.share_beyond(pairs)
+    analysis.word_contributions(params, x, y, len(x), words(text[:-1]), activation=act,
+                                text=text[:-1])
+    if ks is None:
+        ks = analysis.starts_within(len(x), analysis.pair_budget(params, len(x)))
+    if params.cell != "rnn":
         norms = analysis.jacobian_norms(params, x, ks=ks)
+        analysis.summarize(norms, [q for q in ("measured", "stepwise_bound", "measured_c")
+                                   if q in norms])
         gates.gate_profile(params, x, norms)
-    return len(norms)
+        return len(norms)
+    measured = 0
+    for f in dict.fromkeys((form, "correct")):
+        norms = analysis.jacobian_norms(params, x, activation=act, form=f, ks=ks)
+        one_step = analysis.one_step_norms(params, x, activation=act)
+        analysis.summarize(norms)
+        analysis.regime(params, act, norms)
+        measured += len(norms)
+    analysis.bound_gaps(norms, one_step)
+    return measured
 
 
-def analysis_table(Hs=(4, 64, 128, 256)) -> None:
-    print(f"\n4. the page's analyses on {ANALYSIS_MAX} characters (contributions, Jacobian norms "
-          "with the one-step norms or the gate profile)")
-    print(f"{'cell':4s} {'H':>3s} {'pairs':>5s} {'CPU':>7s} {'wall':>7s} {'peak':>8s}")
-    ids = np.random.default_rng(0).integers(MAX_VOCAB, size=ANALYSIS_MAX)
+def cpu_seconds(work, at_least: float = 0.3) -> float:
+    """The least CPU time of `work()` over repeats filling `at_least` seconds (once if longer)."""
+    best, spent = np.inf, 0.0
+    while spent < at_least or best == np.inf:
+        start = time.process_time()
+        work()
+        took = time.process_time() - start
+        best, spent = min(best, took), spent + took
+    return best
+
+
+def measure_analyses(upload) -> list[dict]:
+    """Per cell and H on the longest text: a (t, k) pair's CPU time (jacobian_norms over many
+    start steps against one start, per extra pair), and the page's fixed part (page_analyses
+    from one start, less its pairs), with the note's form for the RNN: its page measures both."""
+    text, vocab = analysed_text(upload)
+    x = vocab.encode(text)[:-1]
+    T = len(x)
+    rows = []
+    for cell in CELLS:
+        kw = {"activation": "tanh"} if cell == "rnn" else {}
+        for H in FIT_HIDDEN:
+            p = init_params(len(vocab), H, cell=cell, init="orthogonal", seed=0)
+            S = cost.state_size(cell, H)
+            n = T if S <= 128 else max(6, round(T * (128 / S) ** 2))  # a few seconds each
+            ks = np.unique(np.linspace(0, T - 1, n).round().astype(np.int64))
+            many = cpu_seconds(lambda p=p, ks=ks, kw=kw: analysis.jacobian_norms(p, x, ks=ks,
+                                                                                **kw))
+            one = cpu_seconds(lambda p=p, kw=kw: analysis.jacobian_norms(p, x, ks=[0], **kw))
+            pair = (many - one) / (int(np.sum(T - ks)) - T)
+            page = cpu_seconds(lambda p=p: page_analyses(p, text, vocab, "lecture", ks=[0]))
+            fixed = page - cost.forms_measured(cell) * T * pair
+            rows.append(dict(cell=cell, H=H, S=S, pair=pair, fixed=fixed))
+            print(f"  {cell:4s} H={H:3d} S={S:3d}: a pair {pair * 1e3:7.3f} ms "
+                  f"(predicted {cost.pair_seconds(cell, H) * 1e3:7.3f}), the rest of the page "
+                  f"{fixed:6.3f} s (predicted {cost.analysis_fixed_seconds(cell, H):6.3f})",
+                  flush=True)
+    return rows
+
+
+def weighted_fit(M: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Nonnegative least squares of M c ≈ y on the relative error, an under-prediction counting
+    UNDER_WEIGHT times (reweighted until it settles)."""
+    scale = M.max(axis=0)
+    A = M / scale / y[:, None]
+    w = np.ones(len(y))
+    for _ in range(30):
+        c = nonnegative_fit(A * w[:, None], w)
+        w = np.where(A @ c < 1, np.sqrt(UNDER_WEIGHT), 1.0)
+    return c / scale
+
+
+def fit_analyses(rows: list[dict]) -> tuple[dict, dict]:
+    """cost.PAIR_COSTS (c_0 + c_2 S² + c_3 S³ a pair, below and from cost.LANCZOS_FROM) and
+    cost.ANALYSIS_COSTS (f_0 + f_1 H + f_2 H² + f_3 H³) from measure_analyses' rows."""
+    pairs, fixed = {}, {}
+    for cell in CELLS:
+        mine = [r for r in rows if r["cell"] == cell]
+        parts = []
+        for large in (False, True):
+            part = [r for r in mine if (r["S"] >= cost.LANCZOS_FROM) == large]
+            S = np.array([r["S"] for r in part], dtype=float)
+            parts.append(tuple(float(v) for v in weighted_fit(
+                np.stack([np.ones_like(S), S**2, S**3], axis=1),
+                np.array([max(r["pair"], 1e-7) for r in part]))))
+        pairs[cell] = cost.PairCost(*parts)
+        H = np.array([r["H"] for r in mine], dtype=float)
+        fixed[cell] = tuple(float(v) for v in weighted_fit(
+            np.stack([np.ones_like(H), H, H**2, H**3], axis=1),
+            np.array([max(r["fixed"], 1e-4) for r in mine])))
+    return pairs, fixed
+
+
+def analysis_constants(pairs: dict, fixed: dict) -> str:
+    g = "{:.3g}".format
+    lines = ["PAIR_COSTS: dict[str, PairCost] = {"]
+    lines += [f'    "{cell}": PairCost(small=({", ".join(g(v) for v in c.small)}),\n'
+              f'{" " * (16 + len(cell))}large=({", ".join(g(v) for v in c.large)})),'
+              for cell, c in pairs.items()]
+    lines += ["}", "ANALYSIS_COSTS: dict[str, tuple[float, float, float, float]] = {"]
+    lines += [f'    "{cell}": ({", ".join(g(v) for v in c)}),' for cell, c in fixed.items()]
+    return "\n".join(lines + ["}"])
+
+
+def analysis_table(upload, Hs=(4, 64, 128, 256)) -> None:
+    """The page's analyses at the longest text with the page's pair budget, measured."""
+    text, vocab = analysed_text(upload)
+    T = len(text) - 1
+    print(f"\n5. the page's analyses on {len(text)} characters (V = {len(vocab)}): contributions, "
+          "shading, Jacobian norms with the one-step norms or the gate profile; the RNN's with "
+          "the note's form (two forms measured)")
+    print(f"{'cell':4s} {'H':>3s} {'pairs':>11s} {'CPU':>7s} {'wall':>7s} {'peak':>8s} "
+          f"{'predicted':>9s}")
     for cell in CELLS:
         for H in Hs:
-            p = init_params(MAX_VOCAB, H, cell=cell, init="orthogonal", seed=0)
+            p = init_params(len(vocab), H, cell=cell, init="orthogonal", seed=0)
             cpu, wall = time.process_time(), time.perf_counter()
-            pairs = page_analyses(p, ids)
+            pairs = page_analyses(p, text, vocab, "lecture")
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
             tracemalloc.start()
-            page_analyses(p, ids)
+            page_analyses(p, text, vocab, "lecture")
             peak = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
-            print(f"{cell:4s} {H:3d} {pairs:5d} {cpu:6.2f}s {wall:6.2f}s {peak / 2**20:5.0f} MiB",
-                  flush=True)
+            every = cost.forms_measured(cell) * T * (T + 1) // 2
+            print(f"{cell:4s} {H:3d} {f'{pairs}/{every}':>11s} {cpu:6.2f}s {wall:6.2f}s "
+                  f"{peak / 2**20:5.0f} MiB {cost.analysis_seconds(cell, H):8.2f}s", flush=True)
+
+
+# ---- 6. whole pages ----
+
+def page_table(corpora: dict, n: int) -> None:
+    """The n costliest allowed pages (every cell at the corners of H, T and B, at the most steps
+    the limits allow, on an upload), trained in full and analysed on the longest text."""
+    text, vocab = analysed_text(corpora["upload"])
+    pages = [c.replace(steps=s) for c in corners()
+             if (s := most_steps(c, lambda x: not x.problems())) is not None]
+    pages = sorted(pages, key=LabConfig.page_seconds, reverse=True)[:n]
+    print(f"\n6. the {len(pages)} costliest allowed pages, measured end to end (training, then "
+          f"the analyses of {len(text)} characters); page limit {PAGE_SECONDS_LIMIT:g} s")
+    print(f"{'run':40s} | {'training':>8s} {'analyses':>8s} {'page':>7s} | {'predicted':>9s}")
+    for c in pages:
+        start = time.process_time()
+        result = trainer.train(c, corpora["upload"])
+        trained = time.process_time() - start
+        start = time.process_time()
+        page_analyses(result.params, text, vocab, "lecture")
+        analysed = time.process_time() - start
+        print(f"{describe(c):40s} | {trained:7.2f}s {analysed:7.2f}s {trained + analysed:6.2f}s "
+              f"| {c.page_seconds():8.2f}s ({c.seconds():.2f} + "
+              f"{c.page_seconds() - c.seconds():.2f})", flush=True)
 
 
 def main() -> None:
@@ -339,13 +487,31 @@ def main() -> None:
     ap.add_argument("--load", nargs="+", help="measurements saved by --save, fitted together")
     ap.add_argument("--full", action="store_true")
     ap.add_argument("--no-analysis", action="store_true")
+    ap.add_argument("--analysis-only", action="store_true", help="sections 4 to 6 only")
+    ap.add_argument("--pages", type=int, default=6, metavar="N",
+                    help="train and analyse the N costliest allowed pages (0: none)")
     args = ap.parse_args()
     blas.set_threads(1)
     cpu = platform.processor() or platform.machine()
     print(f"numpy {np.__version__}, BLAS threads {blas.threads()}, {cpu}, "
-          f"Python {platform.python_version()}; limit {SECONDS_LIMIT} s")
+          f"Python {platform.python_version()}; limits {SECONDS_LIMIT} s (training), "
+          f"{PAGE_SECONDS_LIMIT} s (a page)")
     corpora = texts()
     trainer.train(LabConfig(steps=30), corpora["english"])  # warm up
+    if not args.analysis_only:
+        training_sections(args, corpora)
+    if not args.no_analysis:
+        print("\n4. the analyses' costs on the longest text")
+        pairs, fixed = fit_analyses(measure_analyses(corpora["upload"]))
+        print("the fit (paste into rnnlab/cost.py when the analyses changed):")
+        print(analysis_constants(pairs, fixed))
+        analysis_table(corpora["upload"])
+    if args.pages:
+        page_table(corpora, args.pages)
+
+
+def training_sections(args, corpora: dict) -> None:
+    """Sections 1 to 3: the training steps measured (or loaded), fitted, and the corners."""
     if args.load:
         parts = [json.loads(Path(f).read_text()) for f in args.load]
         data = {k: [row for part in parts for row in part[k]] for k in ("steps", "measures")}
@@ -360,8 +526,6 @@ def main() -> None:
     fit_report(data, cell_costs, "the fit")
     fit_report(data, cost.CELL_COSTS, "rnnlab/cost.py")
     corner_table(corpora, args.full)
-    if not args.no_analysis:
-        analysis_table()
 
 
 if __name__ == "__main__":

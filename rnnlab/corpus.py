@@ -289,3 +289,25 @@ def passage(corpus: Corpus, length: int) -> str:
         at = text.find("\n\n", len(text) // 3)
         start = at + 2 if 0 <= at < len(text) - length else 0
     return text[start:start + length]
+
+
+PASSAGE_CHARS = 80  # the analysed passage when the student types nothing
+MIN_WINDOW = 3  # characters an analysed text needs: two predictions and a step between them
+
+
+@dataclass(frozen=True)
+class Window:
+    """The text the analysis tabs read, and why it is not exactly what the student typed."""
+
+    text: str  # the characters analysed
+    passage: str  # the corpus's passage, used when nothing usable was typed
+    dropped: list[str]  # distinct typed characters the model cannot read, left out
+    too_short: bool  # the typed text had fewer than MIN_WINDOW readable characters
+
+
+def analysis_window(corpus: Corpus, typed: str | None) -> Window:
+    """The analysed text for what the student `typed` (None or "": the corpus's passage)."""
+    default = passage(corpus, PASSAGE_CHARS)
+    text, dropped = known_part(corpus.vocab, typed or default)
+    too_short = len(text) < MIN_WINDOW
+    return Window(default if too_short else text, default, dropped, too_short)

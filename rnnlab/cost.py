@@ -1,4 +1,5 @@
-"""What a training run costs: the CPU seconds of `train(config, corpus)`, predicted from its config.
+"""What a lab page costs: the CPU seconds of `train(config, corpus)`, predicted from its config, and
+of the page's analyses of the run (the end of this module).
 
 A run is `steps` steps of the same work, the matrix measurements (‖W_hh‖₂ and ρ(W_hh), taken at
 min(steps, MATRIX_MEASUREMENTS) steps) and a fixed overhead (initialisation, checkpoints):
@@ -137,3 +138,77 @@ def run_seconds(config) -> float:
     fixed = RUN_COST.run + RUN_COST.params * param_count(c.cell, c.hidden, V)
     return (fixed + c.steps * step_seconds(c.cell, c.hidden, c.seq_len, c.batch, V)
             + min(c.steps, MATRIX_MEASUREMENTS) * measure_seconds(c.cell, c.hidden))
+
+
+# ---- the page's analyses ----
+
+LANCZOS_FROM = 64  # = jacobians._LANCZOS_FROM: from this state size on, a pair's norm is Lanczos's
+ANALYSED_STEPS = 149  # = link.TEXT_MAX - 1: the steps T of the longest text the page analyses
+PAGE_PAIR_SECONDS = 1.5  # CPU s the page's Jacobian norms may take (jacobians.pair_budget)
+
+
+class PairCost(NamedTuple):
+    """CPU seconds of one (t, k) pair of jacobian_norms, c_0 + c_2 S² + c_3 S³ at state size S."""
+
+    small: tuple[float, float, float]  # S < LANCZOS_FROM: each norm from LAPACK's eigvalsh
+    large: tuple[float, float, float]  # S ≥ LANCZOS_FROM: from Lanczos with a Cholesky proof
+
+
+# Fitted by benchmarks/bench_limits.py (section 4) on the 2-core development machine, CPU time by
+# time.process_time() with BLAS on one thread (the pairs run on the analysis's two threads, both
+# counted), on the longest text the page analyses (149 steps of an upload, V = 300), every cell at
+# H in 4..256. A pair: jacobian_norms over many start steps less jacobian_norms from one start,
+# per extra pair; the form is the cell's own (a pair is one product, one Gram matrix and one
+# largest eigenvalue, and for the LSTM the same again for its cell block of H). The rest of the
+# page (ANALYSIS_COSTS, f_0 + f_1 H + f_2 H² + f_3 H³): the page's analyses from one start step,
+# less that start's pairs: the contributions (T² H (H + V)), the shading, the one-step norms (the
+# RNN's, three forms, twice on the note's page) or the gated cells' one-step Jacobians and their
+# norms (T of S × S). Least squares on the relative error, an under-prediction counted four times.
+PAIR_COSTS: dict[str, PairCost] = {
+    "rnn": PairCost(small=(2e-06, 3.6e-08, 0.0), large=(3.7e-04, 0.0, 1.53e-10)),
+    "gru": PairCost(small=(2e-06, 2.8e-08, 0.0), large=(2.8e-04, 0.0, 1.37e-10)),
+    "lstm": PairCost(small=(2e-06, 5e-08, 0.0), large=(4.3e-04, 0.0, 1.17e-10)),
+}
+ANALYSIS_COSTS: dict[str, tuple[float, float, float, float]] = {
+    "rnn": (0.05, 1e-3, 0.0, 1.3e-7),
+    "gru": (0.05, 1e-3, 0.0, 6e-8),
+    "lstm": (0.05, 1e-3, 0.0, 2.2e-7),
+}
+
+
+def state_size(cell: str, H: int) -> int:
+    """S, the length of the state s the Jacobians act on: the LSTM's (h, c), else h."""
+    return 2 * H if cell == "lstm" else H
+
+
+def pair_seconds(cell: str, H: int) -> float:
+    """Predicted CPU seconds of one (t, k) pair of jacobian_norms."""
+    S = state_size(cell, H)
+    c0, c2, c3 = PAIR_COSTS[cell].large if S >= LANCZOS_FROM else PAIR_COSTS[cell].small
+    return c0 + c2 * S**2 + c3 * S**3
+
+
+def pair_count(cell: str, H: int, T: int, seconds: float) -> int:
+    """How many (t, k) pairs `seconds` of CPU measure on a text of T steps; never fewer than T,
+    one start step's pairs."""
+    return max(T, int(seconds / pair_seconds(cell, H)))
+
+
+def forms_measured(cell: str) -> int:
+    """Jacobian norms one page measures: the RNN's page with the note's form measures the correct
+    form's too (its verdict beside the note's); a gated cell has one form."""
+    return 2 if cell == "rnn" else 1
+
+
+def analysis_fixed_seconds(cell: str, H: int) -> float:
+    """Predicted CPU seconds of the page's analyses of the longest text but the pairs."""
+    f0, f1, f2, f3 = ANALYSIS_COSTS[cell]
+    return f0 + f1 * H + f2 * H**2 + f3 * H**3
+
+
+def analysis_seconds(cell: str, H: int, seconds: float = PAGE_PAIR_SECONDS) -> float:
+    """Predicted CPU seconds of the page's analyses of the longest text (ANALYSED_STEPS), the
+    Jacobian norms within their budget `seconds` (of predicted pairs) each."""
+    T = ANALYSED_STEPS
+    pairs = min(T * (T + 1) // 2, pair_count(cell, H, T, seconds))
+    return analysis_fixed_seconds(cell, H) + forms_measured(cell) * pairs * pair_seconds(cell, H)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnnlab import blas
+from rnnlab import blas, cost
 from rnnlab.cells import Trace, get_cell
 from rnnlab.model import (
     Params,
@@ -312,8 +312,8 @@ def jacobian_norms(params: Params, inputs, h0=None, activation: str = "sigmoid",
     The products are built incrementally, ∂h_t/∂h_k = diag(f'(z_t)) W_hh ∂h_{t-1}/∂h_k, for all k
     at once, each rescaled by a power of two every step; their norms are the largest eigenvalues
     of the scaled Gram matrices (top_eigenvalues: Lanczos with a proof, or LAPACK), on two
-    threads. Cost O(pairs · H³): about 0.45 ms of CPU a pair at H = 128, 2.6 ms at 256, 17 ms at
-    512; see starts_within for a budget.
+    threads. Cost O(pairs · H³): about 0.7 ms of CPU a pair at H = 128, 2.9 ms at 256, 16 ms at
+    512 (rnnlab.cost.pair_seconds); pair_budget and starts_within keep a call within a budget.
     """
     run = run_sequence(params, inputs, None, h0, activation)
     T = len(run.x)
@@ -415,27 +415,20 @@ def _all_norms(step_T, T: int, S: int, ks: np.ndarray, max_distance: int, block=
             mant_b[order] if block is not None else None)
 
 
-PAIR_BUDGET_128 = 6000  # (t, k) pairs the page measures at H = 128: about a second on one core
-
-
-def pair_budget(params, T: int, budget_128: int = PAIR_BUDGET_128) -> int:
-    """How many (t, k) pairs jacobian_norms may measure on a text of T steps: `budget_128` pairs at
-    state size 128, a pair costing ~ S³ for the state size S (H, or 2H for the LSTM, whose cell
-    block costs H³ more); never fewer than T (one start step)."""
-    H = params.hidden_size
-    S = 2 * H if params.cell == "lstm" else H
-    cost = (S / 128) ** 3 + (S > H) * (H / 128) ** 3
-    return max(T, int(budget_128 / cost))
+def pair_budget(params, T: int, seconds: float = cost.PAGE_PAIR_SECONDS) -> int:
+    """How many (t, k) pairs jacobian_norms may measure on a text of T steps in `seconds` of CPU
+    (the page's budget by default), at the measured cost of a pair for the cell and its state
+    size S (rnnlab.cost.pair_seconds: c_0 + c_2 S² + c_3 S³, the LSTM's cell block included);
+    never fewer than T (one start step)."""
+    return cost.pair_count(params.cell, params.hidden_size, T, seconds)
 
 
 def starts_within(T: int, max_pairs: int, max_distance: int | None = None) -> np.ndarray:
     """Evenly spaced start steps k (every s-th, s as small as possible) for jacobian_norms, so that
     the pairs (t, k) number at most max_pairs (always at least one start).
 
-    A pair costs about 0.45 ms of CPU at H = 128 and grows as H³ (2.6 ms at 256, 17 ms at 512),
-    run on two threads; max_pairs ≈ 2e4 (128 / H)³ keeps a call near 6 s of wall time on two
-    cores.
-    Every start still gets every distance up to max_distance.
+    max_pairs = pair_budget(params, T) keeps a call within the page's CPU seconds. Every start
+    still gets every distance up to max_distance.
     """
     m = T if max_distance is None else max_distance
     for s in range(1, T + 1):

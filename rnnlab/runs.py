@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 
 from rnnlab.train import TrainResult
 
+MAX_PARALLEL = 2  # training runs at once: one a core of the 2-core classroom server
+FRAME_SECONDS = 0.5  # how often the progress its watchers draw moves on
+
 
 @dataclass
 class Run:
@@ -24,6 +27,8 @@ class Run:
 
     key: tuple
     records: list[dict] = field(default_factory=list)  # one history row per step so far
+    shown: int = 0  # how many of them the watchers draw: updated every FRAME_SECONDS
+    shown_at: float = -FRAME_SECONDS
     result: TrainResult | None = None
     nbytes: int = 0  # the result's size, measured once: the sidebar shows the total on every page
     error: str | None = None  # a message when training raised (bad text, bad config)
@@ -59,14 +64,17 @@ class Run:
         return everyone_left or time.monotonic() - self.last_seen > idle_timeout
 
     def snapshot(self) -> list[dict]:
-        """The history rows so far (a copy; the worker only appends)."""
-        return self.records[:]
+        """The history rows shown so far (a copy; the worker only appends). They move on once a
+        frame, not with every step: a class polling one run draws the same rows, so one chart
+        of them serves everyone."""
+        return self.records[:self.shown]
 
 
 class RunRegistry:
     """A process-wide cache of training runs keyed by (config, corpus key)."""
 
-    def __init__(self, max_bytes: int = 256 * 2**20, max_runs: int = 64, max_parallel: int = 2,
+    def __init__(self, max_bytes: int = 256 * 2**20, max_runs: int = 64,
+                 max_parallel: int = MAX_PARALLEL,
                  idle_timeout: float = 15.0):
         self.max_bytes, self.max_runs, self.idle_timeout = max_bytes, max_runs, idle_timeout
         self._runs: OrderedDict[tuple, Run] = OrderedDict()  # least recently used first
@@ -119,6 +127,9 @@ class RunRegistry:
     def _work(self, run: Run, work: Callable) -> None:
         def on_step(record: dict) -> bool:
             run.records.append(record)
+            now = time.monotonic()
+            if now - run.shown_at >= FRAME_SECONDS:
+                run.shown, run.shown_at = len(run.records), now
             return run.unwatched(self.idle_timeout)
 
         try:

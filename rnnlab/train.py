@@ -119,10 +119,10 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
     init = init_params(vocab_size, c.hidden, cell=c.cell, init=c.init, spectral_norm=c.rho,
                        seed=c.seed)
     S = get_cell(c.cell).state_size(c.hidden)
-    theta = _Flat.like(init, init)
+    flat = _Flat.like(init, init)
     grad = _Flat.like(init)
-    good = theta.theta.copy()  # the last parameters whose loss and gradient were finite
-    m, v = optimizer_state(c.optimizer, theta.theta.size)
+    good = flat.theta.copy()  # the last parameters whose loss and gradient were finite
+    m, v = optimizer_state(c.optimizer, flat.theta.size)
     checkpoint_at = {round(f * c.steps) for f in CHECKPOINT_FRACTIONS}
     checkpoints: dict[int, Params] = {}
     measure_at = measure_steps(c.steps)
@@ -135,12 +135,12 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
 
     for step in range(1, c.steps + 1):
         if step - 1 in checkpoint_at:
-            checkpoints[step - 1] = theta.params.copy()
+            checkpoints[step - 1] = flat.params.copy()
         inputs, targets, fresh = next(stream)
         if fresh or c.reset_state:
             h = np.zeros((c.batch, S))
         with np.errstate(all="ignore"):
-            loss, _, h = batch_loss_and_grads(theta.params, inputs, targets, h, c.activation,
+            loss, _, h = batch_loss_and_grads(flat.params, inputs, targets, h, c.activation,
                                               out=grad.params, work=work)
             g = grad.theta
             norm = math.sqrt(g.dot(g))
@@ -152,15 +152,15 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
             if on_step:
                 on_step(dict(zip(HISTORY_COLUMNS, rows[-1], strict=True)))
             break
-        good[...] = theta.theta
+        good[...] = flat.theta
         h_good = h
         # like the loss and the gradient, ||W_hh||_2 and rho describe the weights this step
         # started from: step 1 shows the initial W_hh
         w_norm = rho = np.nan
         if step in measure_at:
-            w_norm, rho = _matrix_norms(theta.params.W_hh)
+            w_norm, rho = _matrix_norms(flat.params.W_hh)
         clipped = clip_gradient(g, norm, c.clip, c.clip_at)
-        apply_update(theta.theta, g, m, v, step, c.optimizer, c.lr)
+        apply_update(flat.theta, g, m, v, step, c.optimizer, c.lr)
         rows.append((step, loss, norm, clipped, w_norm, rho, state_norm))
         if on_step and on_step(dict(zip(HISTORY_COLUMNS, rows[-1], strict=True))):
             stopped_at = step + 1 if step < c.steps else None
@@ -168,7 +168,7 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
                 break
 
     if diverged_at is None:
-        good[...] = theta.theta
+        good[...] = flat.theta
     last = _Flat.like(init)
     last.theta[...] = good
     steps_done = len(rows) - (diverged_at is not None)

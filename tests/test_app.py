@@ -11,10 +11,11 @@ import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
-from rnnlab import analysis, charts
+from rnnlab import analysis
 from rnnlab.config import LabConfig
 from rnnlab.corpus import load_corpus, passage
-from rnnlab.lessons import PRESETS
+from rnnlab.teaching import charts
+from rnnlab.teaching.lessons import PRESETS
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 

@@ -8,10 +8,10 @@ import pytest
 from test_app import chart_with_column, open_page, vega_charts
 
 from rnnlab import analysis, gates
-from rnnlab.captions import fixed
 from rnnlab.cells import CELLS
 from rnnlab.config import LabConfig
 from rnnlab.corpus import load_corpus, passage
+from rnnlab.teaching.captions import fixed
 from rnnlab.train import train
 
 GATED = [c for c in ("gru", "lstm") if c in CELLS]

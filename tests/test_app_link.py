@@ -10,7 +10,7 @@ import pytest
 
 from rnnlab import link
 from rnnlab.config import LabConfig
-from rnnlab.lessons import PRESETS
+from rnnlab.teaching.lessons import PRESETS
 from tests.test_app import controls, open_page
 
 SHORT = {"steps": "40", "hidden": "16"}  # a cheap run: these tests are about the link
@@ -120,6 +120,7 @@ def test_a_lesson_with_an_override_stays_that_lesson_in_the_link():
     assert controls(at)["preset"] == "clipped"
     changed = [c.value for c in at.sidebar.caption if "Changed from this lesson" in c.value]
     assert changed and "“Gradient clipping”" in changed[0]
+    assert "threshold" not in changed[0]  # c is not read without clipping: not a change
 
 
 def test_a_refused_link_keeps_its_own_choices_in_the_address_bar():

@@ -7,10 +7,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rnnlab import analysis, captions
+from rnnlab import analysis
 from rnnlab.corpus import load_corpus, passage
-from rnnlab.i18n import LANGS
-from rnnlab.lessons import PRESETS
+from rnnlab.teaching import captions
+from rnnlab.teaching.i18n import LANGS
+from rnnlab.teaching.lessons import PRESETS
 from rnnlab.train import HISTORY_COLUMNS
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -9,14 +9,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rnnlab import analysis, charts, corpus, remedy
-from rnnlab import experiment_charts as xc
+from rnnlab import analysis, corpus, remedy
 from rnnlab import experiments as ex
-from rnnlab.captions import number
 from rnnlab.config import LabConfig
 from rnnlab.evaluate import key_recall
 from rnnlab.gates import gate_profile
-from rnnlab.i18n import option_label, t
+from rnnlab.teaching import charts
+from rnnlab.teaching import experiment_charts as xc
+from rnnlab.teaching.captions import number
+from rnnlab.teaching.i18n import option_label, tr
 
 HISTORY = pd.DataFrame({
     "step": [1, 2, 3, 4],
@@ -275,7 +276,7 @@ def test_one_step_chart_plots_the_three_forms_at_every_step(run):
     data = charts.chart_data(chart)
     assert len(data) == 3 * len(run.one_step) == 3 * len(run.x)
     for form in ("correct", "transpose", "lecture"):
-        part = data[data.form == t(f"form.{form}", "en")]
+        part = data[data.form == tr(f"form.{form}", "en")]
         np.testing.assert_array_equal(part.j, run.one_step.j)
         np.testing.assert_array_equal(part.norm, run.one_step[form])
     spec = _spec(chart)
@@ -335,7 +336,7 @@ def _remedy(trained, window: int):
     runs = {key: trained(cfg, corpus.load_corpus("longrange", distance=cfg.distance))
             for key, cfg in remedy.remedy_configs(base).items()}
     table = remedy.recall_table(runs)
-    names = {code: t(f"remedy.{code}", "en") for code, _ in remedy.SETTINGS}
+    names = {code: tr(f"remedy.{code}", "en") for code, _ in remedy.SETTINGS}
     return table, names, charts.remedy_chart(table, names, "en")
 
 
@@ -524,7 +525,7 @@ def test_cliff_chart_plots_the_loss_along_the_gradient_at_two_steps(run):
     np.testing.assert_array_equal(data.eta, line.eta)
     np.testing.assert_array_equal(data.loss, line.loss)
     for which, part in line.groupby("which"):
-        label = t(f"exp.close.{which}", "en", step=int(part.step.iloc[0]),
+        label = tr(f"exp.close.{which}", "en", step=int(part.step.iloc[0]),
                   g=number(part.grad_norm.iloc[0]))
         assert data[line.which == which].line.unique().tolist() == [label]
     spec = _spec(chart)

@@ -298,3 +298,16 @@ def test_passage_is_a_slice_of_the_text():
         p = passage(c, 80)
         assert len(p) == 80 and p in c.text
     assert passage(load_corpus("longrange"), 30) == load_corpus("longrange").text[:30]
+
+
+def test_the_analysis_window_is_the_typed_text_or_the_passage_and_says_why():
+    from rnnlab.corpus import MIN_WINDOW, PASSAGE_CHARS, analysis_window, load_corpus, passage
+
+    english = load_corpus("english")
+    default = passage(english, PASSAGE_CHARS)
+    assert analysis_window(english, None).text == default == analysis_window(english, "").text
+    typed = analysis_window(english, "the cat ☃ sat")
+    assert (typed.text, typed.dropped, typed.too_short) == ("the cat  sat", ["☃"], False)
+    short = analysis_window(english, "☃a☃")  # one readable character: not enough to analyse
+    assert short.too_short and short.text == default and short.dropped == ["☃"]
+    assert len(analysis_window(english, "abc").text) == MIN_WINDOW

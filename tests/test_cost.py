@@ -12,9 +12,9 @@ from rnnlab import corpus, cost
 from rnnlab.cells import CELLS
 from rnnlab.config import OF_FIELD, SECONDS_LIMIT, LabConfig
 from rnnlab.experiments.longrange import LongRangeSpec
-from rnnlab.lessons import PRESETS
 from rnnlab.model import init_params
 from rnnlab.remedy import remedy_configs
+from rnnlab.teaching.lessons import PRESETS
 from rnnlab.train import MAX_MATRIX_MEASUREMENTS, measure_steps
 
 SIZES = ("hidden", "seq_len", "batch", "steps")
@@ -102,14 +102,14 @@ def test_the_most_steps_allowed_at_each_corner_stay_within_the_limit():
 
 
 def test_the_message_states_the_predicted_seconds_and_the_limit():
-    from rnnlab.i18n import t
+    from rnnlab.teaching.i18n import tr
 
     heavy = LabConfig(corpus="upload", hidden=256, seq_len=200, batch=64, steps=2000)
     (problem,) = heavy.problems()
     assert problem.code == "cfg.too_much_work"
     assert problem.params == {"seconds": heavy.seconds(), "limit": SECONDS_LIMIT}
     for lang in ("en", "zh"):
-        text = t(problem.code, lang, **problem.params)
+        text = tr(problem.code, lang, **problem.params)
         assert f"{heavy.seconds():.1f}" in text and f"{SECONDS_LIMIT:g}" in text
 
 

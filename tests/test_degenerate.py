@@ -16,14 +16,15 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 from test_app import APP, chart_frames, walk
 
-from rnnlab import analysis, captions
-from rnnlab import experiment_charts as xc
+from rnnlab import analysis
 from rnnlab import experiments as ex
-from rnnlab.captions import fixed, number
 from rnnlab.config import LabConfig
 from rnnlab.corpus import MAX_UPLOAD_BYTES, CorpusError, corpus_from_bytes
-from rnnlab.i18n import LANGS, STRINGS, t
 from rnnlab.model import batch_loss_and_grads, init_params
+from rnnlab.teaching import captions
+from rnnlab.teaching import experiment_charts as xc
+from rnnlab.teaching.captions import fixed, number
+from rnnlab.teaching.i18n import LANGS, STRINGS, tr
 from rnnlab.train import train
 from ui.shared import md_escape
 
@@ -101,7 +102,7 @@ def open_page(upload: bytes | None, query: dict, lang: str, tab: str | None = No
     `tab` (the first by default: a hidden Experiments tab does no work)."""
     at = AppTest.from_file(APP, default_timeout=180)
     if tab is not None:
-        at.session_state["tab"] = t(tab, lang)
+        at.session_state["tab"] = tr(tab, lang)
     for key, value in (query | {"lang": lang} if lang != "en" else query).items():
         at.query_params[key] = value
     if upload is None:
@@ -142,8 +143,8 @@ def test_the_experiments_tab_states_no_undefined_number_and_says_why(name):
     assert_says_what_is_undefined(at, upload, lang, expected)
     if "cell" in query:  # the distant terms' alt text names the gated cell's a^h, not z
         texts = visible_text(at)
-        assert any(t("q.grad_W.gated", lang) in s for s in texts)
-        assert not any(t("q.grad_W", lang) in s for s in texts)
+        assert any(tr("q.grad_W.gated", lang) in s for s in texts)
+        assert not any(tr("q.grad_W", lang) in s for s in texts)
 
 
 def assert_says_what_is_undefined(at: AppTest, upload: bytes | None, lang: str,
@@ -153,10 +154,10 @@ def assert_says_what_is_undefined(at: AppTest, upload: bytes | None, lang: str,
     infinite, or NaN where nothing would be drawn."""
     assert not at.exception
     texts = visible_text(at)
-    assert any(t("tab.distant", lang) == s for s in texts) and any(
-        t("tab.jacobian", lang) == s for s in texts), "the analysis tabs were drawn"
+    assert any(tr("tab.distant", lang) == s for s in texts) and any(
+        tr("tab.jacobian", lang) == s for s in texts), "the analysis tabs were drawn"
     if upload is not None:
-        assert not at.warning or not any(t("ui.using_english", lang) in w.value
+        assert not at.warning or not any(tr("ui.using_english", lang) in w.value
                                          for w in at.warning), "the upload was used"
     for text in texts:
         words = text
@@ -273,7 +274,7 @@ def test_a_file_one_byte_over_the_cap_is_refused_with_its_size_in_bytes(lang):
     with pytest.raises(CorpusError) as info:
         corpus_from_bytes(b"a" * (MAX_UPLOAD_BYTES + 1), min_chars=10)
     err = info.value
-    message = t(f"err.{err.code}", lang, **err.params)
+    message = tr(f"err.{err.code}", lang, **err.params)
     assert err.code == "too_large" and message != STRINGS["err.too_large"][lang]
     size, cap = f"{MAX_UPLOAD_BYTES + 1:,}", f"{MAX_UPLOAD_BYTES:,}"
     for text in (message, str(err)):
@@ -317,20 +318,20 @@ DIPS = [2.0, 1.5, 1.0, 1.2, 3.0]  # the loss dips along the gradient, then rises
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_loss_along_a_gradient_of_zero_or_past_an_overflow_is_said_undefined(lang):
     zero = _cliff(_line("spike", 1, 0.0, [NAN] * 5), _line("ordinary", 11, 0.0, [NAN] * 5))
-    assert xc.cliff_words(zero, lang) == t("exp.close.cliff_zero", lang, step=1)
+    assert xc.cliff_words(zero, lang) == tr("exp.close.cliff_zero", lang, step=1)
     # the ordinary step's gradient is 0 (more than half of them are), the spike's is not
     half = xc.cliff_words(_cliff(_line("spike", 4, 3.0, DIPS),
                                  _line("ordinary", 9, 0.0, [NAN] * 5)), lang)
     assert words_of("exp.close.cliff_line", lang) in half
-    assert half.endswith(t("exp.close.cliff_no_direction", lang, step=9,
-                           where=t("exp.close.at_ordinary", lang)))
+    assert half.endswith(tr("exp.close.cliff_no_direction", lang, step=9,
+                           where=tr("exp.close.at_ordinary", lang)))
     # an exploded spike: every η > 0 overflows; the ordinary step past its third η
     blown = xc.cliff_words(_cliff(_line("spike", 4, 3e94, [3.4e96] + [NAN] * 4),
                                   _line("ordinary", 3, 2.0, [4.1, 5.0, 9.0, np.inf, NAN])), lang)
-    assert t("exp.close.cliff_only_start", lang, where=t("exp.close.at_spike", lang), step=4,
+    assert tr("exp.close.cliff_only_start", lang, where=tr("exp.close.at_spike", lang), step=4,
              g="3e94", j0="3.4e96", first=number(1e-3)) in blown  # the shortest η > 0
     assert words_of("exp.close.cliff_rises", lang) in blown  # 4.1 at η = 0 is its lowest
-    assert t("exp.close.cliff_overflow", lang, k=2, n=5, eta=number(0.1)) in blown
+    assert tr("exp.close.cliff_overflow", lang, k=2, n=5, eta=number(0.1)) in blown
     for text in (xc.cliff_words(zero, lang), half, blown):
         assert not NOT_A_NUMBER.search(text) and not negative_zeros(text), text
 
@@ -340,8 +341,8 @@ def test_a_network_whose_products_are_all_zero_has_no_rate_in_words():
                             "rate": [0.109, -np.inf], "bound_rate": [1.1, 5.1]})
     for lang in LANGS:
         text = xc.trained_words(trained, "relu", 40, lang)
-        assert t("exp.phase.rate_of", lang, r="0.109") in text
-        assert text.endswith(t("exp.phase.rate_none", lang) + ("。" if lang == "zh" else "."))
+        assert tr("exp.phase.rate_of", lang, r="0.109") in text
+        assert text.endswith(tr("exp.phase.rate_none", lang) + ("。" if lang == "zh" else "."))
         assert not NOT_A_NUMBER.search(text), text
 
 
@@ -364,12 +365,12 @@ def test_a_gated_cells_distant_terms_are_named_with_its_state_and_pre_activation
                          fraction=1e-3)
     for lang in LANGS:
         rnn = captions.distant_alt(summary, h, lang)
-        assert t("q.grad_W", lang) in rnn and "a^h_k" not in rnn
+        assert tr("q.grad_W", lang) in rnn and "a^h_k" not in rnn
         for cell in ("gru", "lstm"):
             gated = captions.distant_alt(summary, h, lang, cell=cell)
-            assert t("q.grad_W.gated", lang) in gated and "∂z_k" not in gated
-        assert captions.quantity_name("grad_x", "gru", lang) == t("q.grad_x", lang)
-        assert captions.quantity_name("grad_h", "lstm", lang) == t("q.grad_h.gated", lang)
+            assert tr("q.grad_W.gated", lang) in gated and "∂z_k" not in gated
+        assert captions.quantity_name("grad_x", "gru", lang) == tr("q.grad_x", lang)
+        assert captions.quantity_name("grad_h", "lstm", lang) == tr("q.grad_h.gated", lang)
 
 
 @pytest.mark.parametrize(("act", "init"), [("sigmoid", "gaussian"), ("tanh", "gaussian"),

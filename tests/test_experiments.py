@@ -15,16 +15,13 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 from test_app import chart_frames, vega_charts
 
-from rnnlab import experiment_charts as xc
 from rnnlab import experiments as ex
 from rnnlab import link
-from rnnlab.captions import number
 from rnnlab.cells import CELLS
 from rnnlab.config import LabConfig
 from rnnlab.corpus import load_corpus, passage
 from rnnlab.experiments.phase import network_rate
 from rnnlab.jacobians import jacobian_norms
-from rnnlab.lessons import PRESETS
 from rnnlab.model import (
     ACTIVATIONS,
     derivative,
@@ -33,6 +30,9 @@ from rnnlab.model import (
     init_params,
     pre_activations,
 )
+from rnnlab.teaching import experiment_charts as xc
+from rnnlab.teaching.captions import number
+from rnnlab.teaching.lessons import PRESETS
 from rnnlab.train import train
 from ui.shared import md_escape
 
@@ -404,7 +404,7 @@ def test_recall_summary_and_its_words():
 # ---- the shipped packs ----
 
 def test_every_default_phase_link_is_shipped_and_equals_a_fresh_computation():
-    from rnnlab.experiments import packs
+    from rnnlab.teaching import experiment_packs as packs
     links = packs.default_phase_links()
     assert {spec.init for spec, _, _ in links} == {c.init for c in PRESETS.values()}
     for spec, context, (ids, vocab_size) in links:
@@ -416,7 +416,7 @@ def test_every_default_phase_link_is_shipped_and_equals_a_fresh_computation():
 
 def test_the_long_range_pack_is_shipped_and_its_runs_recompute_to_it():
     from rnnlab.evaluate import key_recall
-    from rnnlab.experiments import packs
+    from rnnlab.teaching import experiment_packs as packs
     spec = ex.LongRangeSpec()
     shipped = packs.load_pack("longrange", spec)
     assert shipped is not None, "no long-range pack: rebuild the packs"

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from rnnlab.config import CLIPS, CORPORA, OPTIMIZERS
-from rnnlab.i18n import LANGS, STRINGS, option_label, t
-from rnnlab.lessons import PRESETS
 from rnnlab.link import ALL as ALL_SETTINGS
 from rnnlab.model import ACTIVATIONS, INITS
-from rnnlab.theory import CHART_IDS, sections
+from rnnlab.teaching.i18n import CONSTANTS, LANGS, STRINGS, TABLES, option_label, tr
+from rnnlab.teaching.lessons import PRESETS
+from rnnlab.teaching.theory import CHART_IDS, sections
 
 OPTION_CODES = {
     "act": ACTIVATIONS,
@@ -131,25 +131,25 @@ def test_option_labels():
 
 
 def test_t_formats_and_falls_back():
-    assert t("err.too_short", "en", chars=12, needed=100) == (
+    assert tr("err.too_short", "en", chars=12, needed=100) == (
         "The text has 12 characters; one training window needs at least 100.")
-    assert "12" in t("err.too_short", "zh", chars=12, needed=100)
-    assert "2,097,153 bytes, more than the 2 MB limit (2,097,152 bytes)" in t(
+    assert "12" in tr("err.too_short", "zh", chars=12, needed=100)
+    assert "2,097,153 bytes, more than the 2 MB limit (2,097,152 bytes)" in tr(
         "err.too_large", "en", size=2**21 + 1, limit=2**21, limit_mb=2.0)
-    assert t("diverged", "fr", step=7) == t("diverged", "en", step=7)
-    assert "7" in t("diverged", "en", step=7)
-    assert t("no.such.key", "zh") == "no.such.key"
+    assert tr("diverged", "fr", step=7) == tr("diverged", "en", step=7)
+    assert "7" in tr("diverged", "en", step=7)
+    assert tr("no.such.key", "zh") == "no.such.key"
 
 
 def test_t_never_raises_on_missing_or_wrong_params():
-    assert t("err.too_short", "en") == STRINGS["err.too_short"]["en"]
-    assert t("err.too_large", "en", size="big", limit=2) == STRINGS["err.too_large"]["en"]
+    assert tr("err.too_short", "en") == STRINGS["err.too_short"]["en"]
+    assert tr("err.too_large", "en", size="big", limit=2) == STRINGS["err.too_large"]["en"]
 
 
 def test_verdicts_format_the_product():
-    assert "0.5 < 1" in t("verdict.vanishing_guaranteed", "en", prod=0.5)
-    assert "0.5^(t−k)" in t("verdict.vanishing_guaranteed", "zh", prod=0.5)
-    assert "1.73 ≥ 1" in t("verdict.bound_silent", "zh", prod=1.7321)
+    assert "0.5 < 1" in tr("verdict.vanishing_guaranteed", "en", prod=0.5)
+    assert "0.5^(t−k)" in tr("verdict.vanishing_guaranteed", "zh", prod=0.5)
+    assert "1.73 ≥ 1" in tr("verdict.bound_silent", "zh", prod=1.7321)
 
 
 # ---- the Theory tab ----
@@ -231,7 +231,7 @@ def test_theory_names_presets_as_the_ui_does():
         meaning = {s.key: s for s in sections(lang)}["meaning"]
         text = " ".join(b.text for b in meaning.blocks)
         for code in PRESETS:
-            assert t(f"preset.{code}.name", lang) in text, (lang, code)
+            assert tr(f"preset.{code}.name", lang) in text, (lang, code)
 
 
 def test_unknown_theory_language_falls_back_to_english():
@@ -266,13 +266,13 @@ def test_chinese_has_no_italic_hanzi_and_no_literal_phrasing():
 
 
 def test_every_preset_a_chinese_string_names_exists():
-    names = {t(f"preset.{code}.name", "zh") for code in PRESETS}
+    names = {tr(f"preset.{code}.name", "zh") for code in PRESETS}
     for key, text in _chinese_texts():
         for name in re.findall(r"“([^”]+)”预设", text):
             assert name in names, (key, name)
     for key, entry in STRINGS.items():
         for name in re.findall(r"preset “([^”]+)”", entry["en"]):
-            assert name in {t(f"preset.{c}.name", "en") for c in PRESETS}, (key, name)
+            assert name in {tr(f"preset.{c}.name", "en") for c in PRESETS}, (key, name)
 
 
 def test_every_problem_the_engine_can_report_has_its_sentence():
@@ -284,3 +284,37 @@ def test_every_problem_the_engine_can_report_has_its_sentence():
     assert {"value.not_whole", "value.repeated", "cfg.too_much_work"} <= codes
     for code in codes:
         assert set(STRINGS[code]) == set(LANGS), code
+
+
+# the sentences that state an engine number, and the placeholder that must state it
+STATED = {"def.w_norm": "measurements", "ui.queued": "slots", "ui.upload_first": "upload_mb",
+          "ctl.upload": "upload_mb", "ctl.upload.help": "max_vocab", "ctl.text.help": "text_max",
+          "def.horizon": "min_pairs", "chart.few_pairs": "min_pairs", "exp.lr.intro": "slots"}
+
+
+@pytest.mark.parametrize(("key", "name"), sorted(STATED.items()))
+def test_engine_numbers_are_filled_in_never_written_in_a_table(key, name, monkeypatch):
+    """A sentence about the server's two slots says 3 when the server has three."""
+    for lang, table in TABLES.items():
+        assert "{" + name + "}" in table[key], (lang, key)
+        shown = tr(key, lang, **{p: 7 for p in ("runs", "seeds", "steps", "H", "B")})
+        assert str(CONSTANTS[name]) in shown
+        monkeypatch.setitem(CONSTANTS, name, 12345)
+        assert "12345" in tr(key, lang, **{p: 7 for p in ("runs", "seeds", "steps", "H", "B")})
+        monkeypatch.undo()
+
+
+def test_each_language_is_one_table_with_the_same_keys():
+    assert list(TABLES) == list(LANGS)
+    assert set(TABLES["en"]) == set(TABLES["zh"])
+    assert all(isinstance(v, str) for table in TABLES.values() for v in table.values())
+
+
+def test_every_template_formats_so_no_brace_reaches_the_page():
+    """A literal brace (h_{k−1}) is written doubled; otherwise str.format fails on it and the
+    whole sentence, placeholders and all, would be shown unformatted."""
+    for lang, table in TABLES.items():
+        for key, text in table.items():
+            names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+            shown = text.format(**(CONSTANTS | {n: 1 for n in names if n not in CONSTANTS}))
+            assert "{" + "}" not in shown, (lang, key)

@@ -7,10 +7,11 @@ from dataclasses import fields
 import numpy as np
 import pytest
 
-from rnnlab import analysis, charts
+from rnnlab import analysis
 from rnnlab.corpus import load_corpus, passage
 from rnnlab.evaluate import key_recall
-from rnnlab.lessons import PRESETS
+from rnnlab.teaching import charts
+from rnnlab.teaching.lessons import PRESETS
 from rnnlab.train import train
 
 

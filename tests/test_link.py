@@ -21,7 +21,7 @@ from rnnlab.config import (
     encode,
     resolve,
 )
-from rnnlab.lessons import PRESETS
+from rnnlab.teaching.lessons import PRESETS
 
 HIDDEN, RHO, LR, ACT, RESET, TEXT = (link.ALL[n] for n in ("hidden", "rho", "lr", "act", "reset",
                                                             "text"))
@@ -224,3 +224,12 @@ def test_resolve_falls_back_and_says_why():
     assert short.problems[0].params == {"chars": 3000, "needed": 6401}
     fine = resolve(LabConfig(), lambda c: 10**6)
     assert fine == type(fine)(LabConfig(), ())
+
+
+def test_a_lesson_s_changes_leave_out_what_the_run_does_not_read():
+    from rnnlab.teaching.lessons import changed_fields
+
+    assert changed_fields("clipped", PRESETS["clipped"].replace(clip="none")) == ["clip"]
+    assert changed_fields("edge", PRESETS["edge"].replace(cell="gru")) == ["cell"]
+    assert changed_fields("edge", PRESETS["edge"].replace(hidden=32, seed=4)) == ["hidden", "seed"]
+    assert LabConfig(clip="none", cell="lstm").unused() == {"clip_at", "distance", "activation"}

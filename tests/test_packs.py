@@ -1,13 +1,13 @@
 """The shipped lesson packs: one for the default link and each lesson, of this engine version,
-each equal to a fresh run of the current engine (rebuild with `python -m rnnlab.packs`)."""
+each equal to a fresh run of the current engine (rebuild with `python -m rnnlab.teaching.packs`)."""
 
 import numpy as np
 import pytest
 
-from rnnlab import packs
 from rnnlab.config import LabConfig
-from rnnlab.lessons import PRESETS
 from rnnlab.runs import RunRegistry
+from rnnlab.teaching import packs
+from rnnlab.teaching.lessons import PRESETS
 from rnnlab.train import HISTORY_COLUMNS, train
 from rnnlab.version import ENGINE_VERSION
 
@@ -27,7 +27,7 @@ def test_a_shipped_pack_equals_a_fresh_run_of_this_engine(config, trained):
     text = packs.corpus_for(config)
     shipped = SHIPPED[(config, text.key)]
     fresh = trained(config, text)  # trained in this session, by this engine
-    hint = "stale pack: rebuild with `python -m rnnlab.packs`"
+    hint = "stale pack: rebuild with `python -m rnnlab.teaching.packs`"
     for column in HISTORY_COLUMNS:
         np.testing.assert_array_equal(shipped.history[column].to_numpy(),
                                       fresh.history[column].to_numpy(), err_msg=hint)

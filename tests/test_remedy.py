@@ -4,11 +4,12 @@ lecture's sigmoid RNN)."""
 
 import pytest
 
-from rnnlab import charts, remedy
+from rnnlab import remedy
 from rnnlab.cells import CELLS
 from rnnlab.corpus import load_corpus
 from rnnlab.evaluate import key_recall
-from rnnlab.lessons import PRESETS
+from rnnlab.teaching import charts
+from rnnlab.teaching.lessons import PRESETS
 from ui.remedy import remedy_sentence
 
 REMEDY = PRESETS["remedy"]

@@ -11,14 +11,14 @@ import pandas as pd
 import streamlit as st
 
 from rnnlab import corpus, evaluate
-from rnnlab import experiment_charts as xc
 from rnnlab import experiments as ex
-from rnnlab.captions import number, sentences
 from rnnlab.cells import CELLS
 from rnnlab.config import LabConfig
-from rnnlab.experiments import packs
-from rnnlab.i18n import option_label, t
 from rnnlab.remedy import DISTANCES as RECALL_DISTANCES
+from rnnlab.teaching import experiment_charts as xc
+from rnnlab.teaching import experiment_packs as packs
+from rnnlab.teaching.captions import number, sentences
+from rnnlab.teaching.i18n import option_label, tr
 from rnnlab.train import train
 from ui import link
 from ui.shared import ENGINE_VERSION, csv_button, md_escape, registry, wait_for
@@ -32,7 +32,7 @@ PROFILE_DISTANCE = 10  # the distance the comparison's sentence quotes
 
 
 def experiments_tab(config: LabConfig, text: corpus.Corpus, lang: str) -> None:
-    st.markdown(t("exp.intro", lang))
+    st.markdown(tr("exp.intro", lang))
     window = _window(text)
     phase_ui(config, text, window, lang)
     compare_ui(config, text, window, lang)
@@ -42,19 +42,17 @@ def experiments_tab(config: LabConfig, text: corpus.Corpus, lang: str) -> None:
 
 def _window(text: corpus.Corpus) -> str:
     """The analysed text of tabs ② and ③ (the same text area's value, or its default)."""
-    default = corpus.passage(text, 80)
-    window, _ = corpus.known_part(text.vocab, st.session_state.get("text") or default)
-    return window if len(window) >= 3 else default
+    return corpus.analysis_window(text, link.get("text")).text
 
 
 def wait(runs: list, total: float, done_of, lang: str) -> None:
     """Wait for the registry's `runs` (ui.shared.wait_for), with a progress bar."""
-    bar = st.progress(0.0, text=t("exp.queued", lang))
+    bar = st.progress(0.0, text=tr("exp.queued", lang))
 
     def draw(queued: bool) -> None:
         done = sum(done_of(run) for run in runs)
         bar.progress(min(1.0, done / max(total, 1)),
-                     text=t("exp.queued" if queued else "exp.working", lang, done=int(done),
+                     text=tr("exp.queued" if queued else "exp.working", lang, done=int(done),
                             total=int(total)))
 
     wait_for(runs, draw)
@@ -81,7 +79,7 @@ def _shipped_or_computed(kind: str, spec, context: tuple, total: int, work, lang
     run = registry().get((kind, ENGINE_VERSION, spec, context), work)
     wait([run], total, lambda r: total if r.result is not None else len(r.records), lang)
     if run.error or run.result is None:
-        st.error(t("exp.failed", lang, error=md_escape(run.error or "?")))
+        st.error(tr("exp.failed", lang, error=md_escape(run.error or "?")))
         return None
     return run.result.table
 
@@ -95,8 +93,8 @@ def _trained_point(run_key: str, window: str, activation: str, _before, _after, 
 
 
 def phase_ui(config: LabConfig, text: corpus.Corpus, window: str, lang: str) -> None:
-    st.subheader(t("exp.phase.header", lang))
-    st.markdown(t("exp.phase.intro", lang))
+    st.subheader(tr("exp.phase.header", lang))
+    st.markdown(tr("exp.phase.intro", lang))
     spec = ex.PhaseSpec(init=config.init)
     ids = text.vocab.encode(window)[:-1]
     table = _shipped_or_computed("phase", spec, (text.key, window), spec.size,
@@ -108,7 +106,7 @@ def phase_ui(config: LabConfig, text: corpus.Corpus, window: str, lang: str) -> 
     trained = None
     main = training_run(config, text)
     if config.cell != "rnn":
-        st.info(t("exp.phase.gated", lang, cell=option_label("cell", config.cell, lang)))
+        st.info(tr("exp.phase.gated", lang, cell=option_label("cell", config.cell, lang)))
     elif main.result is not None and main.result.checkpoints:
         r = main.result
         trained = _trained_point(repr(main.key), window, config.activation, r.checkpoints[0],
@@ -119,7 +117,7 @@ def phase_ui(config: LabConfig, text: corpus.Corpus, window: str, lang: str) -> 
         words.append(xc.trained_words(trained, config.activation, main.result.steps_done, lang))
     st.markdown("\n".join(f"- {w}" for w in words))
     ks, D = ex.start_steps(len(ids), spec.starts, spec.max_distance)
-    st.caption(t("exp.phase.method", lang, seeds=len(spec.seeds), H=spec.hidden,
+    st.caption(tr("exp.phase.method", lang, seeds=len(spec.seeds), H=spec.hidden,
                  init=option_label("init", spec.init, lang), T=len(ids), D=D, starts=len(ks)))
     csv_button(table, "rnnlab_phase_diagram.csv", lang, "dl_phase")
 
@@ -143,32 +141,32 @@ def _variant_text(cfg: LabConfig, text: corpus.Corpus) -> corpus.Corpus:
 
 
 def compare_ui(config: LabConfig, text: corpus.Corpus, window: str, lang: str) -> None:
-    st.subheader(t("exp.cmp.header", lang))
-    st.markdown(t("exp.cmp.intro", lang))
+    st.subheader(tr("exp.cmp.header", lang))
+    st.markdown(tr("exp.cmp.intro", lang))
     cols = st.columns([1] + [2] * len(EXAMPLES))
-    cols[0].caption(t("exp.cmp.examples", lang))
+    cols[0].caption(tr("exp.cmp.examples", lang))
     for col, (name, value) in zip(cols[1:], EXAMPLES.items(), strict=True):
-        col.button(t(f"exp.cmp.ex.{name}", lang), key=f"cmp_ex_{name}", on_click=_set_cmp,
+        col.button(tr(f"exp.cmp.ex.{name}", lang), key=f"cmp_ex_{name}", on_click=_set_cmp,
                    args=(value,))
     raw = link.widget(st, "cmp", lang)
     variants, notes = ex.parse_comparison(raw, config)
     for note in notes:
-        st.warning(t(note.code.replace("cmp.", "exp.cmp."), lang, part=md_escape(note.part),
+        st.warning(tr(note.code.replace("cmp.", "exp.cmp."), lang, part=md_escape(note.part),
                      detail=md_escape(note.detail)))
-    entries = [(t("exp.cmp.current", lang), config)] + [(v.label(), v.config) for v in variants]
+    entries = [(tr("exp.cmp.current", lang), config)] + [(v.label(), v.config) for v in variants]
     if not variants:
-        st.info(t("exp.cmp.none", lang))
+        st.info(tr("exp.cmp.none", lang))
     runs = [(label, cfg, _variant_text(cfg, text)) for label, cfg in entries]
     handles = [training_run(cfg, tx) for _, cfg, tx in runs]
     wait(handles, sum(cfg.steps for _, cfg, _ in runs), _progress, lang)
     results, profiles, recalls = {}, [], []
     for (label, cfg, tx), run in zip(runs, handles, strict=True):
         if run.result is None:
-            st.error(t("exp.cmp.run_failed", lang, label=md_escape(label),
+            st.error(tr("exp.cmp.run_failed", lang, label=md_escape(label),
                        error=md_escape(run.error or "?")))
             continue
         results[label] = run.result
-        prof = _profiles(repr(run.key), window if tx is text else corpus.passage(tx, 80),
+        prof = _profiles(repr(run.key), window if tx is text else corpus.passage(tx, corpus.PASSAGE_CHARS),
                          cfg.activation, run.result.params, tx.vocab)
         profiles.append(prof.assign(run=label))
         if tx.distance is not None:
@@ -179,25 +177,25 @@ def compare_ui(config: LabConfig, text: corpus.Corpus, window: str, lang: str) -
     order = list(results)
     frame = ex.histories(results)
     prof = pd.concat(profiles, ignore_index=True)
-    step, dist = t("axis.step", lang), t("axis.distance", lang)
+    step, dist = tr("axis.step", lang), tr("axis.distance", lang)
     c1, c2 = st.columns(2)
-    c1.altair_chart(xc.runs_chart(frame, "step", "loss_smooth", t("exp.cmp.loss_title", lang),
-                                  step, t("axis.loss", lang), order), width="stretch")
-    c2.altair_chart(xc.runs_chart(frame, "step", "grad_norm", t("exp.cmp.grad_title", lang),
-                                  step, t("exp.axis.grad_log", lang), order, log=True),
+    c1.altair_chart(xc.runs_chart(frame, "step", "loss_smooth", tr("exp.cmp.loss_title", lang),
+                                  step, tr("axis.loss", lang), order), width="stretch")
+    c2.altair_chart(xc.runs_chart(frame, "step", "grad_norm", tr("exp.cmp.grad_title", lang),
+                                  step, tr("exp.axis.grad_log", lang), order, log=True),
                     width="stretch")
-    c1.altair_chart(xc.runs_chart(frame, "step", "w_norm", t("exp.cmp.w_title", lang), step,
+    c1.altair_chart(xc.runs_chart(frame, "step", "w_norm", tr("exp.cmp.w_title", lang), step,
                                   "‖W_hh‖₂", order), width="stretch")
     c2.altair_chart(xc.runs_chart(prof[prof.quantity == "grad_x"], "distance", "median",
-                                  t("exp.cmp.gradx_title", lang), dist,
-                                  t("exp.axis.grad_x", lang), order, log=True), width="stretch")
+                                  tr("exp.cmp.gradx_title", lang), dist,
+                                  tr("exp.axis.grad_x", lang), order, log=True), width="stretch")
     c1.altair_chart(xc.runs_chart(prof[prof.quantity == "jacobian"], "distance", "median",
-                                  t("exp.cmp.jac_title", lang), dist,
-                                  t("exp.axis.jacobian", lang), order, log=True),
+                                  tr("exp.cmp.jac_title", lang), dist,
+                                  tr("exp.axis.jacobian", lang), order, log=True),
                     width="stretch")
     words = xc.compare_words(frame, prof, lang, PROFILE_DISTANCE)
     if recalls:
-        words.append(t("exp.cmp.recall_words", lang, runs="; ".join(recalls)))
+        words.append(tr("exp.cmp.recall_words", lang, runs="; ".join(recalls)))
     c2.markdown("\n".join(f"- {md_escape(w)}" for w in words))
     csv_button(frame, "rnnlab_comparison.csv", lang, "dl_cmp")
     if text.distance is not None:
@@ -217,8 +215,8 @@ def recall_sweep_ui(runs: dict[str, LabConfig], order: list[str], lang: str) -> 
     if not done:
         return
     table = ex.recall_by_distance(done)
-    st.altair_chart(xc.runs_chart(table, "distance", "accuracy", t("exp.cmp.recall_title", lang),
-                                  t("axis.d", lang), t("axis.recall", lang), order),
+    st.altair_chart(xc.runs_chart(table, "distance", "accuracy", tr("exp.cmp.recall_title", lang),
+                                  tr("axis.d", lang), tr("axis.recall", lang), order),
                     width="stretch")
     st.markdown(md_escape(xc.compare_recall_words(table, lang)))
 
@@ -236,8 +234,8 @@ def _cliff(run_key: str, _config, _text, _history, _replayed) -> pd.DataFrame:
 
 
 def closeup_ui(config: LabConfig, text: corpus.Corpus, lang: str) -> None:
-    st.subheader(t("exp.close.header", lang))
-    st.markdown(t("exp.close.intro", lang))
+    st.subheader(tr("exp.close.header", lang))
+    st.markdown(tr("exp.close.intro", lang))
     main = training_run(config, text)
     wait([main], config.steps, _progress, lang)
     if main.result is None or main.result.history.empty:
@@ -259,9 +257,9 @@ def closeup_ui(config: LabConfig, text: corpus.Corpus, lang: str) -> None:
     c2.markdown(md_escape(xc.cliff_words(line, lang)))
     c, own = ex.clipping_threshold(rp.result.history, config.clip_at)
     if c == 0:  # at c = 0 both rules turn every gradient into 0: nothing to compare
-        st.markdown(t("exp.close.clip_zero", lang, own=number(config.clip_at)))
+        st.markdown(tr("exp.close.clip_zero", lang, own=number(config.clip_at)))
         return
-    st.markdown(sentences([t("exp.close.angle_intro", lang, c=number(c)), "" if own else t(
+    st.markdown(sentences([tr("exp.close.angle_intro", lang, c=number(c)), "" if own else tr(
         "exp.close.angle_median", lang, c=number(c), own=number(config.clip_at))], lang))
     modes = {m: config.replace(clip=m, clip_at=c) for m in ("value", "norm")}
     replays = {m: _replay_run(cfg, text) for m, cfg in modes.items()}
@@ -274,18 +272,18 @@ def closeup_ui(config: LabConfig, text: corpus.Corpus, lang: str) -> None:
     c1, c2 = st.columns(2)
     c1.altair_chart(xc.angle_chart(angles, lang), width="stretch")
     c1.markdown(md_escape(xc.angle_words(angles, c, lang)))
-    c2.altair_chart(xc.runs_chart(loss, "step", "loss_smooth", t("exp.close.loss_title", lang),
-                                  t("axis.step", lang), t("axis.loss", lang),
+    c2.altair_chart(xc.runs_chart(loss, "step", "loss_smooth", tr("exp.close.loss_title", lang),
+                                  tr("axis.step", lang), tr("axis.loss", lang),
                                   list(dict.fromkeys(loss["run"]))), width="stretch")
 
 
 # ---- 4. the long-range benchmark ----
 
 def longrange_ui(lang: str) -> None:
-    st.subheader(t("exp.lr.header", lang))
+    st.subheader(tr("exp.lr.header", lang))
     spec = ex.LongRangeSpec()
     first = spec.runs()[0][3]
-    st.markdown(t("exp.lr.intro", lang, runs=len(spec.runs()), seeds=len(spec.seeds),
+    st.markdown(tr("exp.lr.intro", lang, runs=len(spec.runs()), seeds=len(spec.seeds),
                   steps=spec.steps, H=first.hidden, B=first.batch))
     if not link.widget(st, "lr_bench", lang):
         return

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from rnnlab import analysis, captions, charts, gates
-from rnnlab.i18n import t
+from rnnlab import analysis, gates
+from rnnlab.teaching import captions, charts
+from rnnlab.teaching.i18n import tr
 from ui.shared import chart, csv_button, md_escape, one_at_a_time
 
 
@@ -25,24 +26,24 @@ def gated_norms_for(run_key: str, step: int, window: str, _params, _vocab):
 
 def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: str) -> None:
     cell = params.cell
-    st.markdown(t("ui.gated_intro", lang, cell=t(f"option.cell.{cell}", lang),
-                  state=t(f"ui.state.{cell}", lang)))
+    st.markdown(tr("ui.gated_intro", lang, cell=tr(f"option.cell.{cell}", lang),
+                  state=tr(f"ui.state.{cell}", lang)))
     try:
         with one_at_a_time("gated", run_key, step, window):
             norms, summary, profile, gsum = gated_norms_for(run_key, step, window, params, vocab)
     except (ValueError, FloatingPointError) as err:
-        st.error(t("ui.analysis_failed", lang, error=md_escape(str(err))))
+        st.error(tr("ui.analysis_failed", lang, error=md_escape(str(err))))
         return
     lstm = "measured_c" in norms.columns
     c1, c2, c3 = st.columns(3)
-    c1.metric(t("ui.w_norm_gated", lang), f"{analysis.spectral_norms(params.W_hh):.4g}")
+    c1.metric(tr("ui.w_norm_gated", lang), f"{analysis.spectral_norms(params.W_hh):.4g}")
     rate = analysis.decay_rate(norms)
-    c2.metric(t("ui.rates", lang), captions.fixed(rate, "+.3f"))  # "—" when undefined
+    c2.metric(tr("ui.rates", lang), captions.fixed(rate, "+.3f"))  # "—" when undefined
     if lstm:
         rate_c = analysis.decay_rate(norms, "log10_measured_c")
-        c3.metric(t("ui.rate_c", lang), captions.fixed(rate_c, "+.3f"))
-    names = {"measured": t("q.measured_s", lang), "stepwise_bound": t("q.stepwise_s", lang),
-             "measured_c": t("q.measured_c", lang)}
+        c3.metric(tr("ui.rate_c", lang), captions.fixed(rate_c, "+.3f"))
+    names = {"measured": tr("q.measured_s", lang), "stepwise_bound": tr("q.stepwise_s", lang),
+             "measured_c": tr("q.measured_c", lang)}
     shown = summary.assign(series=summary["quantity"].map(names))
     # the measured norms on their own scale first: beside the bound, which may be many orders
     # of magnitude above, their shape would be flattened to a line
@@ -50,29 +51,29 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
     view = (run_key, step, window, lang)  # what this tab's charts depend on
     chart(st, view + ("measured",),
           lambda: charts.by_distance_chart(shown[shown.series.isin(measured)],
-                                           t("chart.gated_title", lang), "‖∂s_t/∂s_k‖₂", lang,
+                                           tr("chart.gated_title", lang), "‖∂s_t/∂s_k‖₂", lang,
                                            measured),
           captions.gated_alt(norms, lang))
     pair = [names["measured"], names["stepwise_bound"]]
     chart(st, view + ("bound",),
           lambda: charts.by_distance_chart(shown[shown.series.isin(pair)],
-                                           t("chart.gated_bound_title", lang), "‖∂s_t/∂s_k‖₂",
+                                           tr("chart.gated_bound_title", lang), "‖∂s_t/∂s_k‖₂",
                                            lang, pair),
           captions.gated_alt(norms, lang, bound=True))
     defs = ["def.measured_s", "def.stepwise_s"] + (["def.measured_c"] if lstm else [])
-    st.markdown(" · ".join(t(d, lang) for d in defs))
+    st.markdown(" · ".join(tr(d, lang) for d in defs))
     if len(norms) < len(window) * (len(window) - 1) // 2:
-        st.caption(t("ui.pairs_sampled", lang, n=len(norms)))
+        st.caption(tr("ui.pairs_sampled", lang, n=len(norms)))
     csv_button(norms, "rnnlab_jacobian_norms.csv", lang, "dl_norms")
 
-    st.subheader(t("ui.gates_title", lang))
-    gate = t(f"ui.gate.{gsum.gate}", lang)
+    st.subheader(tr("ui.gates_title", lang))
+    gate = tr(f"ui.gate.{gsum.gate}", lang)
     q = "c" if lstm else "h"
-    st.markdown(t("ui.gates_intro", lang, gate=gate, gate_sym=gsum.gate, q=q))
+    st.markdown(tr("ui.gates_intro", lang, gate=gate, gate_sym=gsum.gate, q=q))
     chart(st, view + ("gates",), lambda: charts.gates_chart(profile, gate, q, lang),
           captions.gates_alt(profile, gate, lang))
     if gsum.steps:
-        st.caption(t("ui.gates_caption", lang, n=gsum.steps, gate=gate,
+        st.caption(tr("ui.gates_caption", lang, n=gsum.steps, gate=gate,
                      direct=captions.fixed(gsum.direct_rate, "+.3f"),
                      rate=captions.fixed(gsum.rate, "+.3f")))
     csv_button(profile, "rnnlab_gates.csv", lang, "dl_gates")

@@ -13,9 +13,10 @@ from typing import Any
 
 import streamlit as st
 
-from rnnlab import lessons, link
+from rnnlab import link
 from rnnlab.config import Problem, clean, encode
-from rnnlab.i18n import option_label, t
+from rnnlab.teaching import lessons
+from rnnlab.teaching.i18n import option_label, tr
 from ui.shared import md_escape
 
 STORE = "link"
@@ -71,8 +72,8 @@ def widget(container, name: str, lang: str, *, options=None, hi=None, auto=None,
         kept = min(max(kept, setting.lo), top)
     if state.get(name) != kept:
         state[name] = kept  # before the widget is drawn: allowed, and what it shows
-    label = t(setting.label, lang)
-    common = dict(key=name, help=t(setting.label + ".help", lang, **(help_params or {})), **more)
+    label = tr(setting.label, lang)
+    common = dict(key=name, help=tr(setting.label + ".help", lang, **(help_params or {})), **more)
     kind = setting.widget
     if kind in ("selectbox", "radio"):
         fmt = format_func or (lambda c: option_label(name, c, lang))
@@ -112,15 +113,15 @@ def notes(found: list[Problem], lang: str) -> str | None:
         return None
     lines = []
     for p in found:
-        what = t("link.what", lang, label=t(p.params["label"], lang), name=p.params["name"],
+        what = tr("link.what", lang, label=tr(p.params["label"], lang), name=p.params["name"],
                  value=md_escape(p.params["value"]))
         used = p.params["used"]
-        used = (t("link.used_auto", lang) if used is None else
-                t("link.used_empty", lang) if used == "" else f"“{md_escape(used)}”")
+        used = (tr("link.used_auto", lang) if used is None else
+                tr("link.used_empty", lang) if used == "" else f"“{md_escape(used)}”")
         params = {k: md_escape(str(v)) for k, v in p.params.items()
                   if k not in ("label", "name", "value", "used")}
-        lines.append("- " + t(p.code, lang, what=what, used=used, **params))
-    return t("link.intro", lang) + "\n" + "\n".join(lines)
+        lines.append("- " + tr(p.code, lang, what=what, used=used, **params))
+    return tr("link.intro", lang) + "\n" + "\n".join(lines)
 
 
 def write_url() -> None:

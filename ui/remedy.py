@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from rnnlab import captions, charts, remedy
+from rnnlab import remedy
 from rnnlab.config import LabConfig
 from rnnlab.corpus import load_corpus
-from rnnlab.i18n import t
+from rnnlab.teaching import captions, charts
+from rnnlab.teaching.i18n import tr
 from rnnlab.train import train
 from ui import link
 from ui.shared import ENGINE_VERSION, csv_button, registry, wait_for
@@ -24,16 +25,16 @@ def remedy_ui(config: LabConfig, lang: str) -> None:
         text = load_corpus("longrange", distance=cfg.distance)
         runs[key] = registry().get((ENGINE_VERSION, cfg, text.key),
                                    lambda on_step, cfg=cfg, text=text: train(cfg, text, on_step))
-    bar = st.progress(0.0, text=t("ui.remedy_running", lang, n=len(runs)))
+    bar = st.progress(0.0, text=tr("ui.remedy_running", lang, n=len(runs)))
 
     def draw(queued: bool) -> None:
         done = sum(run.done.is_set() for run in runs.values())
-        bar.progress(done / max(len(runs), 1), text=t("ui.remedy_running", lang, n=len(runs)))
+        bar.progress(done / max(len(runs), 1), text=tr("ui.remedy_running", lang, n=len(runs)))
 
     wait_for(list(runs.values()), draw)
     bar.empty()
     table = remedy.recall_table({k: run.result for k, run in runs.items()})
-    names = {code: t(f"remedy.{code}", lang) for code, _ in remedy.SETTINGS}
+    names = {code: tr(f"remedy.{code}", lang) for code, _ in remedy.SETTINGS}
     st.altair_chart(charts.remedy_chart(table, names, lang), width="stretch",
                     alt=captions.remedy_alt(table, names, lang))
     st.caption(remedy_sentence(table, config, lang))
@@ -45,9 +46,9 @@ def remedy_sentence(table, config: LabConfig, lang: str) -> str:
     parts = []
     shortest = min(remedy.DISTANCES)
     for code, d in remedy.reach(table).items():
-        name = t(f"remedy.{code}", lang)
+        name = tr(f"remedy.{code}", lang)
         key = "ui.remedy_reach" if d is not None else "ui.remedy_none"
-        parts.append(t(key, lang, name=name, level=remedy.LEVEL, d=d or shortest))
+        parts.append(tr(key, lang, name=name, level=remedy.LEVEL, d=d or shortest))
     sep = "；" if lang == "zh" else "; "
-    return t("ui.remedy_measured", lang, steps=config.steps, T=config.seq_len,
+    return tr("ui.remedy_measured", lang, steps=config.steps, T=config.seq_len,
              parts=sep.join(parts))

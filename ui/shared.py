@@ -14,10 +14,10 @@ from contextlib import contextmanager
 import pandas as pd
 import streamlit as st
 
-from rnnlab import packs
 from rnnlab.config import LabConfig
-from rnnlab.i18n import t
 from rnnlab.runs import RunRegistry
+from rnnlab.teaching import packs
+from rnnlab.teaching.i18n import tr
 from rnnlab.version import ENGINE_VERSION
 
 DEFAULT = LabConfig()
@@ -97,7 +97,7 @@ def wait_for(runs: list, draw: Callable[[bool], None]) -> None:
             st.stop()
         for run in going:
             run.touch(who)
-        moved = [(len(run.records), run.queued, run.done.is_set()) for run in runs]
+        moved = [(run.shown, run.queued, run.done.is_set()) for run in runs]
         if moved != drawn and time.monotonic() >= next_draw:
             drawn, began = moved, time.monotonic()
             draw(all(run.queued for run in runs if not run.done.is_set()))
@@ -115,7 +115,7 @@ def md_escape(text: str) -> str:
 def csv_button(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
     """A button that downloads `frame` as CSV, written when it is clicked: writing the page's
     tables on every script run took a fifth of a page's time."""
-    st.download_button(t("ui.download_csv", lang), lambda: frame.to_csv(index=False),
+    st.download_button(tr("ui.download_csv", lang), lambda: frame.to_csv(index=False),
                        file_name=name, mime="text/csv", key=key)
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from rnnlab import corpus, lessons
+from rnnlab import corpus
 from rnnlab import link as link_codec
 from rnnlab.config import OF_FIELD, LabConfig, resolve
-from rnnlab.i18n import option_label, t
 from rnnlab.model import FORGET_BIAS
+from rnnlab.teaching import lessons
+from rnnlab.teaching.i18n import option_label, tr
 from ui import link
 
 
@@ -34,25 +35,25 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
                        format_func=lambda c: option_label("lang", c, c))
     preset = link.widget(sb, "preset", lang, options=tuple(lessons.PRESETS),
                          on_change=apply_preset,
-                         format_func=lambda c: t(f"preset.{c}.name", lang))
+                         format_func=lambda c: tr(f"preset.{c}.name", lang))
     description = sb.empty()  # filled once the settings are known: the lesson's, or changed
 
-    sb.subheader(t("ui.data", lang))
+    sb.subheader(tr("ui.data", lang))
     corpus_name = link.widget(sb, "corpus", lang)
     if corpus_name == "longrange":
         link.widget(sb, "dist", lang)
     upload = None
     if corpus_name == "upload":
-        upload = sb.file_uploader(t("ctl.upload", lang), type=["txt"],
-                                  help=t("ctl.upload.help", lang), key="upload")
-    sb.subheader(t("ui.model", lang))
+        upload = sb.file_uploader(tr("ctl.upload", lang), type=["txt"],
+                                  help=tr("ctl.upload.help", lang), key="upload")
+    sb.subheader(tr("ui.model", lang))
     cell = link.widget(sb, "cell", lang)
     link.widget(sb, "act", lang, disabled=cell != "rnn")
     if cell != "rnn":
-        sb.caption(t("ui.gated_activation", lang, fb=FORGET_BIAS))
+        sb.caption(tr("ui.gated_activation", lang, fb=FORGET_BIAS))
     for name in ("hidden", "init", "rho"):
         link.widget(sb, name, lang)
-    sb.subheader(t("ui.training", lang))
+    sb.subheader(tr("ui.training", lang))
     for name in ("seq", "batch", "opt", "lr", "clip"):
         link.widget(sb, name, lang)
     if link.get("clip") != "none":
@@ -73,18 +74,18 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
 
     resolved = resolve(asked, chars)  # the lab's policy: what runs instead, and why
     config = resolved.config
-    notes += [t(p.code, lang, **p.params) for p in resolved.problems]
+    notes += [tr(p.code, lang, **p.params) for p in resolved.problems]
     if message:  # an upload that cannot be used: the English text, and the reason
         notes.append(message)
         config = config.replace(corpus="english")
     changed = lessons.changed_fields(preset, config)
     with description.container():
-        st.caption(t(f"preset.{preset}.desc", lang))
+        st.caption(tr(f"preset.{preset}.desc", lang))
         if changed:
             # the controls as the sidebar names them, in the page's language
             names = ("、" if lang == "zh" else ", ").join(
-                f"“{t(OF_FIELD[f].label, lang)}”" for f in changed)
-            st.caption(t("ui.preset_changed", lang, names=names))
+                f"“{tr(OF_FIELD[f].label, lang)}”" for f in changed)
+            st.caption(tr("ui.preset_changed", lang, names=names))
     return config, text, notes
 
 
@@ -94,10 +95,10 @@ def training_text(config: LabConfig, upload, lang: str) -> tuple[corpus.Corpus, 
         return corpus.load_corpus(config.corpus, distance=config.distance), None
     fallback = corpus.load_corpus("english")
     if upload is None:
-        return fallback, t("ui.upload_first", lang)
+        return fallback, tr("ui.upload_first", lang)
     try:
         return uploaded_corpus(upload.getvalue(), config.text_needed()), None
     except corpus.CorpusError as err:
         sep = "" if lang == "zh" else " "
-        return fallback, t(f"err.{err.code}", lang, **err.params) + sep + t("ui.using_english",
+        return fallback, tr(f"err.{err.code}", lang, **err.params) + sep + tr("ui.using_english",
                                                                               lang)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from rnnlab import theory
-from rnnlab.i18n import t
+from rnnlab.teaching import theory
+from rnnlab.teaching.i18n import tr
 
 
 def theory_tab(lang: str) -> None:
@@ -17,4 +17,4 @@ def theory_tab(lang: str) -> None:
             else:
                 st.markdown(block.text)
         if section.chart:
-            st.caption(t("ui.see_chart", lang, chart=t(f"chartid.{section.chart}", lang)))
+            st.caption(tr("ui.see_chart", lang, chart=tr(f"chartid.{section.chart}", lang)))

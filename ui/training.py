@@ -8,9 +8,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from rnnlab import captions, charts, corpus, evaluate
+from rnnlab import corpus, evaluate
 from rnnlab.config import LabConfig
-from rnnlab.i18n import t
+from rnnlab.teaching import captions, charts
+from rnnlab.teaching.i18n import tr
 from rnnlab.train import HISTORY_COLUMNS, MAX_MATRIX_MEASUREMENTS, sample, train
 from ui import link
 from ui.remedy import remedy_ui
@@ -26,7 +27,7 @@ def live_charts(run_key: str, n: int, lang: str, chance: float, _records, _confi
                               "clipped": bool, "w_norm": "float64",
                               "spectral_radius": "float64", "state_norm": "float64"})
     c = _config
-    # each chart with its alt text, the same facts in words (rnnlab.captions)
+    # each chart with its alt text, the same facts in words (rnnlab.teaching.captions)
     return ((charts.loss_chart(history, chance, lang, c.steps),
              captions.loss_alt(history, chance, lang)),
             (charts.grad_norm_chart(history, c.clip, c.clip_at, lang, c.steps),
@@ -60,37 +61,37 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
             # one conversion per view, step count and language for every watcher
             chart(slot, (view, len(records), lang, i), lambda made=made: made, alt)
         progress.progress(min(1.0, len(records) / config.steps),
-                          text=t("ui.progress", lang, step=len(records), steps=config.steps))
+                          text=tr("ui.progress", lang, step=len(records), steps=config.steps))
         return history
 
     def draw_live(queued: bool) -> None:  # a queued run draws its empty charts once
-        status.info(t("ui.queued" if queued else "ui.training_now", lang))
+        status.info(tr("ui.queued" if queued else "ui.training_now", lang))
         draw(run.snapshot())
 
     wait_for([run], draw_live)
     if run.error or run.result is None:
-        status.error(t("ui.run_failed", lang, error=md_escape(run.error or "?")))
+        status.error(tr("ui.run_failed", lang, error=md_escape(run.error or "?")))
         return None
     result = run.result
     history = draw(result.history.to_dict("records"))
     progress.empty()
     if result.diverged_at is not None:
-        status.error(t("diverged", lang, step=result.diverged_at))
+        status.error(tr("diverged", lang, step=result.diverged_at))
     else:
-        status.success(t("ui.trained", lang, steps=result.steps_done,
+        status.success(tr("ui.trained", lang, steps=result.steps_done,
                          loss=captions.fixed(charts.smooth(history.loss).iloc[-1], ".3f"),
                          chance=captions.fixed(chance, ".3f")))
     if len(text.vocab) == 1:  # every next character is certain: nothing flows back
-        st.info(t("ui.one_char", lang))
+        st.info(tr("ui.one_char", lang))
     if config.corpus == "longrange":
         recall_ui(result, config, text, lang)
         remedy_ui(config, lang)
     with info_slot:
-        st.markdown(t("def.loss", lang))
-        st.markdown(t("def.grad_norm", lang))
-        st.markdown(t("def.w_norm" if config.cell == "rnn" else "def.w_norm_gated", lang,
+        st.markdown(tr("def.loss", lang))
+        st.markdown(tr("def.grad_norm", lang))
+        st.markdown(tr("def.w_norm" if config.cell == "rnn" else "def.w_norm_gated", lang,
                       n=MAX_MATRIX_MEASUREMENTS))
-        st.markdown(t("def.state_norm", lang))
+        st.markdown(tr("def.state_norm", lang))
         sample_ui(result, text, config, lang)
         downloads(result, lang)
     return result
@@ -101,16 +102,16 @@ SWEEP_DISTANCES = (2, 5, 10, 15, 20, 30, 45)
 
 def recall_ui(result, config: LabConfig, text: corpus.Corpus, lang: str) -> None:
     """The long-range task's score, and optionally its sweep over the distance d."""
-    st.subheader(t("ui.recall", lang, d=config.distance))
+    st.subheader(tr("ui.recall", lang, d=config.distance))
     recall = evaluate.key_recall(result.params, text, config.activation)
     c1, c2 = st.columns(2)
-    c1.metric(t("ui.recall_acc", lang), f"{recall.accuracy:.1%}",
+    c1.metric(tr("ui.recall_acc", lang), f"{recall.accuracy:.1%}",
               delta=captions.fixed(recall.accuracy - recall.chance_accuracy, "+.1%") + " "
-              + t("ui.vs_chance", lang),
-              help=t("def.recall", lang))
-    c2.metric(t("ui.recall_loss", lang), f"{recall.loss:.3f}",
+              + tr("ui.vs_chance", lang),
+              help=tr("def.recall", lang))
+    c2.metric(tr("ui.recall_loss", lang), f"{recall.loss:.3f}",
               delta=captions.fixed(recall.loss - recall.chance_loss, "+.3f") + " "
-              + t("ui.vs_chance", lang),
+              + tr("ui.vs_chance", lang),
               delta_color="inverse")
     if not link.widget(st, "sweep", lang):
         return
@@ -121,12 +122,12 @@ def recall_ui(result, config: LabConfig, text: corpus.Corpus, lang: str) -> None
         runs[d] = (registry().get((ENGINE_VERSION, cfg, text_d.key),
                                   lambda on_step, cfg=cfg, text_d=text_d:
                                   train(cfg, text_d, on_step)), text_d)
-    bar = st.progress(0.0, text=t("ui.sweeping", lang))
+    bar = st.progress(0.0, text=tr("ui.sweeping", lang))
 
     def draw_sweep(queued: bool) -> None:
         done = sum(len(run.result.history) if run.result is not None else len(run.records)
                    for run, _ in runs.values())
-        bar.progress(min(1.0, done / (config.steps * len(runs))), text=t("ui.sweeping", lang))
+        bar.progress(min(1.0, done / (config.steps * len(runs))), text=tr("ui.sweeping", lang))
 
     wait_for([run for run, _ in runs.values()], draw_sweep)
     bar.empty()
@@ -150,14 +151,14 @@ def sampled(run_key: str, temperature: float, seed: int, activation: str, _param
 
 
 def sample_ui(result, text: corpus.Corpus, config: LabConfig, lang: str) -> None:
-    st.subheader(t("ui.sample", lang))
+    st.subheader(tr("ui.sample", lang))
     temperature = link.widget(st, "temp", lang)
     try:
         out = sampled(repr((config, text.key)), temperature, config.seed, config.activation,
                       result.params, text.vocab)
         st.code(out, language=None, wrap_lines=True)
     except (ValueError, FloatingPointError):
-        st.warning(t("ui.sample_failed", lang))
+        st.warning(tr("ui.sample_failed", lang))
 
 
 def downloads(result, lang: str) -> None:
@@ -167,9 +168,9 @@ def downloads(result, lang: str) -> None:
         np.savez(buf, **result.params.to_torch())  # PyTorch's names (README: loading it in torch)
         return buf.getvalue()
 
-    st.download_button(t("ui.download_history", lang),
+    st.download_button(tr("ui.download_history", lang),
                        lambda: charts.training_frame(result.history).to_csv(index=False),
                        file_name="rnnlab_history.csv", mime="text/csv", key="dl_history")
-    st.download_button(t("ui.download_params", lang), params_npz,
+    st.download_button(tr("ui.download_params", lang), params_npz,
                        file_name="rnnlab_params.npz", mime="application/octet-stream",
                        key="dl_params")

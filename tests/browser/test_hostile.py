@@ -22,7 +22,7 @@ from test_browser import assert_no_exception, expect_tab_content, open_tab, wait
 
 from rnnlab.config import LabConfig
 from rnnlab.corpus import MAX_UPLOAD_BYTES, load_corpus
-from rnnlab.i18n import t
+from rnnlab.teaching.i18n import tr
 
 UPLOADER = '[data-testid="stFileUploader"]'
 MAIN = '[data-testid="stMain"]'
@@ -75,14 +75,14 @@ def open_upload(page, server: str, lang: str = "en") -> None:
     """The page with "upload your own" chosen and no file yet: it says so and trains English."""
     page.goto(server + "/?corpus=upload" + ("&lang=zh" if lang == "zh" else ""))
     wait_ready(page)
-    expect(page.locator(WARNING)).to_have_text(t("ui.upload_first", lang))
+    expect(page.locator(WARNING)).to_have_text(tr("ui.upload_first", lang))
 
 
 def expect_trained_english(page, lang: str = "en") -> None:
     """The training tab finished on the English fallback: success and its four charts drawn."""
     wait_ready(page)
     chance = math.log(len(load_corpus("english").vocab))  # ln|V| of the English text
-    trained = t("ui.trained", lang, steps=300, loss=0.0, chance=chance)
+    trained = tr("ui.trained", lang, steps=300, loss=0.0, chance=chance)
     success = page.locator(SUCCESS).first
     expect(success).to_contain_text(trained[:trained.index("300") + 3])
     expect(success).to_contain_text(f"{chance:.3f}")
@@ -117,7 +117,7 @@ def test_bad_upload_says_why_and_trains_english(page, server, screens, case):
     name, data, code, params = CASES[case]
     open_upload(page, server)
     upload(page, name, data)
-    expected = t(f"err.{code}", "en", **params) + " " + t("ui.using_english", "en")
+    expected = tr(f"err.{code}", "en", **params) + " " + tr("ui.using_english", "en")
     expect(page.locator(WARNING)).to_have_text(expected, timeout=60_000)
     expect_trained_english(page)
     if case in ("png", "oversize"):
@@ -127,8 +127,8 @@ def test_bad_upload_says_why_and_trains_english(page, server, screens, case):
 def test_bad_upload_message_is_translated(page, server, screens):
     open_upload(page, server, "zh")
     upload(page, "cafe.txt", ("café crème brûlée, déjà vu. " * 30).encode("latin-1"))
-    expected = t("err.not_utf8", "zh") + t("ui.using_english", "zh")  # no space in Chinese
-    assert expected != t("err.not_utf8", "en") + " " + t("ui.using_english", "en")
+    expected = tr("err.not_utf8", "zh") + tr("ui.using_english", "zh")  # no space in Chinese
+    assert expected != tr("err.not_utf8", "en") + " " + tr("ui.using_english", "en")
     expect(page.locator(WARNING)).to_have_text(expected, timeout=60_000)
     expect_trained_english(page, "zh")
     page.screenshot(path=screens / "hostile_zh_not_utf8.png")
@@ -150,7 +150,7 @@ def test_streamlit_refuses_file_and_page_keeps_working(page, server, screens, na
     expect(chip).to_have_attribute("aria-invalid", "true")
     expect(chip.get_by_role("alert")).to_have_text(f"Error: {refusal}")
     page.screenshot(path=screens / f"hostile_refused_{name.replace('.', '_')}.png")
-    expect(page.locator(WARNING)).to_have_text(t("ui.upload_first", "en"))
+    expect(page.locator(WARNING)).to_have_text(tr("ui.upload_first", "en"))
     expect_trained_english(page)
 
 
@@ -192,7 +192,7 @@ def test_html_and_markdown_in_upload_and_sentence_box_stay_text(page, server, sc
     expect_tab_content(panel, 1)
     caption = panel.locator('[data-testid="stCaptionContainer"]').first
     # the characters themselves: no maths typeset, no backslash of the escaping left over
-    expect(caption).to_have_text(t("ui.shading_caption", "en", t=len(typed) - 1,
+    expect(caption).to_have_text(tr("ui.shading_caption", "en", t=len(typed) - 1,
                                    char=repr("$"), next=repr("$")))
     caption.scroll_into_view_if_needed()
     page.screenshot(path=screens / "hostile_markup.png")
@@ -250,6 +250,6 @@ def test_link_window_longer_than_the_chinese_text_says_why_in_chinese(page, serv
     ended = training.locator('[data-testid="stAlertContentSuccess"], '
                              '[data-testid="stAlertContentError"]')
     ended.first.wait_for(timeout=90_000)
-    expect(page.locator(WARNING)).to_contain_text(t("err.window_too_long", "zh", chars=chars,
+    expect(page.locator(WARNING)).to_contain_text(tr("err.window_too_long", "zh", chars=chars,
                                                     needed=needed), timeout=1_000)
     expect(training.locator('[data-testid="stAlertContentSuccess"]')).to_have_count(1)

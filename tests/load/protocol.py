@@ -26,7 +26,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
-from rnnlab.i18n import STRINGS
+from rnnlab.teaching.i18n import STRINGS
 
 SUCCESS = ForwardMsg.FINISHED_SUCCESSFULLY
 MAIN, SIDEBAR = 0, 1  # the first index of a delta_path

@@ -34,9 +34,9 @@ from playwright.sync_api import expect
 
 from rnnlab.config import SECONDS_LIMIT, LabConfig
 from rnnlab.corpus import load_corpus
-from rnnlab.i18n import STRINGS
 from rnnlab.link import query_of
 from rnnlab.runs import RunRegistry
+from rnnlab.teaching.i18n import STRINGS
 
 pytestmark = [pytest.mark.load, pytest.mark.browser]
 

@@ -5,11 +5,11 @@ A pack is one experiment's table as CSV under rnnlab/data/experiments/, named by
 what decides it: the engine version, the experiment's kind and spec, and its context (the
 corpus and analysed text). A pack made by another engine version has another name, so it is
 simply never found; tests/test_experiments.py checks that every default link has a pack and
-that it equals a fresh computation. (The lesson's training runs themselves are rnnlab.packs.)
+that it equals a fresh computation. (The lessons' training runs are in rnnlab.teaching.packs.)
 Rebuild them after a change to the numbers or to the lessons with
 
-    python -m rnnlab.experiments.packs            # all: about three minutes
-    python -m rnnlab.experiments.packs phase      # the phase diagrams only: seconds
+    python -m rnnlab.teaching.experiment_packs            # all: about three minutes
+    python -m rnnlab.teaching.experiment_packs phase      # the phase diagrams only: seconds
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import pandas as pd
 from rnnlab.corpus import load_corpus, passage
 from rnnlab.experiments.longrange import LongRangeSpec, long_range_benchmark
 from rnnlab.experiments.phase import PhaseSpec, phase_diagram
-from rnnlab.lessons import PRESETS
+from rnnlab.teaching.lessons import PRESETS
 from rnnlab.version import ENGINE_VERSION
 
 FOLDER = "experiments"

@@ -54,5 +54,6 @@ def changed_fields(code: str, config: LabConfig) -> list[str]:
     names = [f.name for f in fields(LabConfig)]
     if preset is None:
         return names
+    unused = config.unused()  # a setting the run does not read has not been changed for it
     preset, config = preset.canonical(), config.canonical()
-    return [n for n in names if getattr(preset, n) != getattr(config, n)]
+    return [n for n in names if getattr(preset, n) != getattr(config, n) and n not in unused]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rnnlab import theory_gates
-from rnnlab.i18n import LANGS
+from rnnlab.teaching import theory_gates
+from rnnlab.teaching.i18n import LANGS
 
 # Charts a section can point at: "<tab>.<chart>"; the app maps each id to where it is drawn.
 CHART_IDS = (

@@ -1,5 +1,5 @@
 """The Theory tab's section on the remedy: why gates keep the gradient alive, what they cost, and
-why clipping still applies. Same form as rnnlab.theory: markdown in both languages, display
+why clipping still applies. Same form as rnnlab.teaching.theory: markdown in both languages, display
 maths once."""
 
 from __future__ import annotations

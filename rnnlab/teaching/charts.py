@@ -11,7 +11,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from rnnlab.i18n import t
+from rnnlab.teaching.i18n import tr
 
 HEIGHT = 300
 
@@ -34,33 +34,33 @@ def loss_chart(history: pd.DataFrame, chance: float, lang: str, steps: int | Non
     data = training_frame(history)
     long = data.melt(id_vars="step", value_vars=["loss", "loss_smooth"], var_name="series",
                      value_name="value")
-    long["series"] = long["series"].map({"loss": t("chart.loss_raw", lang),
-                                         "loss_smooth": t("chart.loss_smooth", lang)})
+    long["series"] = long["series"].map({"loss": tr("chart.loss_raw", lang),
+                                         "loss_smooth": tr("chart.loss_smooth", lang)})
     long = long[np.isfinite(long["value"])]
     # an exploding run's loss spans many orders of magnitude: only a log axis shows it
     values = long["value"]
     exploded = bool(len(values)) and values.max() > 10 * max(chance, 1.0) and (values > 0).all()
     y_scale = alt.Scale(type="log") if exploded else alt.Undefined
-    x = alt.X("step:Q", title=t("axis.step", lang),
+    x = alt.X("step:Q", title=tr("axis.step", lang),
               scale=alt.Scale(domain=[0, steps]) if steps else alt.Undefined)
     lines = alt.Chart(long).mark_line().encode(
         x=x,
-        y=alt.Y("value:Q", title=t("axis.loss_log" if exploded else "axis.loss", lang),
+        y=alt.Y("value:Q", title=tr("axis.loss_log" if exploded else "axis.loss", lang),
                 scale=y_scale),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top")),
-        opacity=alt.condition(alt.datum.series == t("chart.loss_raw", lang),
+        opacity=alt.condition(alt.datum.series == tr("chart.loss_raw", lang),
                               alt.value(0.35), alt.value(1.0)),
-        tooltip=[alt.Tooltip("step:Q", title=t("axis.step", lang)),
-                 alt.Tooltip("series:N", title=t("chart.series", lang)),
-                 alt.Tooltip("value:Q", title=t("axis.loss", lang), format=".4f")],
+        tooltip=[alt.Tooltip("step:Q", title=tr("axis.step", lang)),
+                 alt.Tooltip("series:N", title=tr("chart.series", lang)),
+                 alt.Tooltip("value:Q", title=tr("axis.loss", lang), format=".4f")],
     )
-    rule_data = pd.DataFrame({"chance": [chance], "label": [t("chart.chance", lang, v=chance)]})
-    y_rule = alt.Y("chance:Q", title=t("axis.loss_log" if exploded else "axis.loss", lang))
+    rule_data = pd.DataFrame({"chance": [chance], "label": [tr("chart.chance", lang, v=chance)]})
+    y_rule = alt.Y("chance:Q", title=tr("axis.loss_log" if exploded else "axis.loss", lang))
     rule = alt.Chart(rule_data).mark_rule(strokeDash=[6, 4], color="gray").encode(
-        y=y_rule, tooltip=[alt.Tooltip("label:N", title=t("chart.chance_title", lang))])
+        y=y_rule, tooltip=[alt.Tooltip("label:N", title=tr("chart.chance_title", lang))])
     text = alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-6, color="gray").encode(
         y=y_rule, x=alt.value(0), text="label:N")
-    return (lines + rule + text).properties(title=t("chart.loss_title", lang), height=HEIGHT)
+    return (lines + rule + text).properties(title=tr("chart.loss_title", lang), height=HEIGHT)
 
 
 def grad_norm_chart(history: pd.DataFrame, clip: str, clip_at: float, lang: str,
@@ -68,14 +68,14 @@ def grad_norm_chart(history: pd.DataFrame, clip: str, clip_at: float, lang: str,
     """‖∂J/∂θ‖ before clipping per step on a log axis; the threshold and clipped steps marked."""
     data = history[["step", "grad_norm", "clipped"]].copy()
     data = data[np.isfinite(data["grad_norm"]) & (data["grad_norm"] > 0)]
-    data["clipped_label"] = np.where(data["clipped"], t("chart.clipped_yes", lang),
-                                     t("chart.clipped_no", lang))
-    x = alt.X("step:Q", title=t("axis.step", lang),
+    data["clipped_label"] = np.where(data["clipped"], tr("chart.clipped_yes", lang),
+                                     tr("chart.clipped_no", lang))
+    x = alt.X("step:Q", title=tr("axis.step", lang),
               scale=alt.Scale(domain=[0, steps]) if steps else alt.Undefined)
-    y = alt.Y("grad_norm:Q", title=t("axis.grad_norm", lang), scale=alt.Scale(type="log"))
-    tips = [alt.Tooltip("step:Q", title=t("axis.step", lang)),
-            alt.Tooltip("grad_norm:Q", title=t("axis.grad_norm", lang), format=".4g"),
-            alt.Tooltip("clipped_label:N", title=t("chart.clipped", lang))]
+    y = alt.Y("grad_norm:Q", title=tr("axis.grad_norm", lang), scale=alt.Scale(type="log"))
+    tips = [alt.Tooltip("step:Q", title=tr("axis.step", lang)),
+            alt.Tooltip("grad_norm:Q", title=tr("axis.grad_norm", lang), format=".4g"),
+            alt.Tooltip("clipped_label:N", title=tr("chart.clipped", lang))]
     line = alt.Chart(data).mark_line(opacity=0.6).encode(x=x, y=y, tooltip=tips)
     layers = [line]
     if clip != "none":
@@ -84,11 +84,12 @@ def grad_norm_chart(history: pd.DataFrame, clip: str, clip_at: float, lang: str,
             shape=alt.Shape("clipped_label:N", title=None, legend=alt.Legend(orient="top")))
         layers.append(points)
     if clip == "norm":
-        rule_data = pd.DataFrame({"c": [clip_at], "label": [t("chart.clip_rule", lang, c=clip_at)]})
+        rule_data = pd.DataFrame({"c": [clip_at],
+                                  "label": [tr("chart.clip_rule", lang, c=clip_at)]})
         layers.append(alt.Chart(rule_data).mark_rule(strokeDash=[6, 4], color="gray").encode(
-            y=alt.Y("c:Q", title=t("axis.grad_norm", lang)),
-            tooltip=[alt.Tooltip("label:N", title=t("chart.clip_title", lang))]))
-    return alt.layer(*layers).properties(title=t("chart.grad_title", lang), height=HEIGHT)
+            y=alt.Y("c:Q", title=tr("axis.grad_norm", lang)),
+            tooltip=[alt.Tooltip("label:N", title=tr("chart.clip_title", lang))]))
+    return alt.layer(*layers).properties(title=tr("chart.grad_title", lang), height=HEIGHT)
 
 
 def w_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None,
@@ -98,20 +99,20 @@ def w_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None,
     data = history[["step", "w_norm", "spectral_radius"]]
     # per series: a gated cell's stacked W_hh (G·H, H) has a norm but no spectral radius
     long = data.melt(id_vars="step", var_name="series", value_name="value").dropna()
-    long["series"] = long["series"].map({"w_norm": t("chart.w_norm_gated" if gated
+    long["series"] = long["series"].map({"w_norm": tr("chart.w_norm_gated" if gated
                                                        else "chart.w_norm", lang),
-                                         "spectral_radius": t("chart.rho", lang)})
-    x = alt.X("step:Q", title=t("axis.step", lang),
+                                         "spectral_radius": tr("chart.rho", lang)})
+    x = alt.X("step:Q", title=tr("axis.step", lang),
               scale=alt.Scale(domain=[0, steps]) if steps else alt.Undefined)
     return alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=12)).encode(
         x=x,
-        y=alt.Y("value:Q", title=t("axis.w_norm", lang)),
+        y=alt.Y("value:Q", title=tr("axis.w_norm", lang)),
         color=alt.Color("series:N", title=None,
                         legend=alt.Legend(orient="top", labelLimit=320)),
-        tooltip=[alt.Tooltip("step:Q", title=t("axis.step", lang)),
-                 alt.Tooltip("series:N", title=t("chart.series", lang)),
-                 alt.Tooltip("value:Q", title=t("axis.w_norm", lang), format=".4f")],
-    ).properties(title=t("chart.w_title_gated" if gated else "chart.w_title", lang),
+        tooltip=[alt.Tooltip("step:Q", title=tr("axis.step", lang)),
+                 alt.Tooltip("series:N", title=tr("chart.series", lang)),
+                 alt.Tooltip("value:Q", title=tr("axis.w_norm", lang), format=".4f")],
+    ).properties(title=tr("chart.w_title_gated" if gated else "chart.w_title", lang),
                  height=HEIGHT)
 
 
@@ -120,14 +121,14 @@ def state_norm_chart(history: pd.DataFrame, lang: str, steps: int | None = None)
     beside the gradient norm it tells an exploding state from an exploding gradient."""
     data = history[["step", "state_norm"]]
     data = data[np.isfinite(data["state_norm"]) & (data["state_norm"] > 0)]
-    x = alt.X("step:Q", title=t("axis.step", lang),
+    x = alt.X("step:Q", title=tr("axis.step", lang),
               scale=alt.Scale(domain=[0, steps]) if steps else alt.Undefined)
     return alt.Chart(data).mark_line().encode(
-        x=x, y=alt.Y("state_norm:Q", title=t("axis.state_norm", lang),
+        x=x, y=alt.Y("state_norm:Q", title=tr("axis.state_norm", lang),
                      scale=alt.Scale(type="log")),
-        tooltip=[alt.Tooltip("step:Q", title=t("axis.step", lang)),
-                 alt.Tooltip("state_norm:Q", title=t("axis.state_norm", lang), format=".4g")],
-    ).properties(title=t("chart.state_title", lang), height=HEIGHT)
+        tooltip=[alt.Tooltip("step:Q", title=tr("axis.step", lang)),
+                 alt.Tooltip("state_norm:Q", title=tr("axis.state_norm", lang), format=".4g")],
+    ).properties(title=tr("chart.state_title", lang), height=HEIGHT)
 
 
 def by_distance_chart(summary: pd.DataFrame, title: str, y_title: str, lang: str,
@@ -141,7 +142,7 @@ def by_distance_chart(summary: pd.DataFrame, title: str, y_title: str, lang: str
     """
     data = summary[np.isfinite(summary["median"]) & (summary["median"] > 0)].copy()
     data["p10"] = data["p10"].where(data["p10"] > 0, data["median"])
-    x = alt.X("distance:Q", title=t("axis.distance", lang))
+    x = alt.X("distance:Q", title=tr("axis.distance", lang))
     scale = alt.Scale(domain=order) if order else alt.Undefined
     sort = order or "ascending"
     # the legend comes from the lines alone: the bands' faint fill would make pale swatches
@@ -149,9 +150,9 @@ def by_distance_chart(summary: pd.DataFrame, title: str, y_title: str, lang: str
                       legend=alt.Legend(orient="top", labelLimit=320, symbolType="stroke",
                                         symbolStrokeWidth=3, symbolSize=300))
     band_color = alt.Color("series:N", title=None, scale=scale, sort=sort, legend=None)
-    tips = [alt.Tooltip("series:N", title=t("chart.series", lang)),
-            alt.Tooltip("distance:Q", title=t("axis.distance", lang)),
-            alt.Tooltip("median:Q", title=t("chart.median", lang), format=".3e"),
+    tips = [alt.Tooltip("series:N", title=tr("chart.series", lang)),
+            alt.Tooltip("distance:Q", title=tr("axis.distance", lang)),
+            alt.Tooltip("median:Q", title=tr("chart.median", lang), format=".3e"),
             alt.Tooltip("p10:Q", title="p10", format=".3e"),
             alt.Tooltip("p90:Q", title="p90", format=".3e")]
     band = alt.Chart(data).mark_area(opacity=0.18).encode(
@@ -164,9 +165,9 @@ def by_distance_chart(summary: pd.DataFrame, title: str, y_title: str, lang: str
         strokeDash=alt.StrokeDash("series:N", legend=None), tooltip=tips)
     layers = band + line
     if few_from is not None:
-        rule = pd.DataFrame({"distance": [few_from], "label": [t("chart.few_pairs", lang)]})
+        rule = pd.DataFrame({"distance": [few_from], "label": [tr("chart.few_pairs", lang)]})
         layers += alt.Chart(rule).mark_rule(strokeDash=[2, 3], color="gray").encode(
-            x="distance:Q", tooltip=[alt.Tooltip("label:N", title=t("axis.distance", lang))])
+            x="distance:Q", tooltip=[alt.Tooltip("label:N", title=tr("axis.distance", lang))])
     return layers.resolve_legend(color="independent").properties(title=title,
                                                                  height=HEIGHT + 60)
 
@@ -178,13 +179,13 @@ def heatmap_chart(pairs: pd.DataFrame, value: str, title: str, value_title: str,
     data = data[np.isfinite(data[value]) & (data[value] > 0)]
     data["log10"] = np.log10(data[value])
     return alt.Chart(data).mark_rect().encode(
-        x=alt.X("k:O", title=t("axis.k", lang), axis=alt.Axis(labelOverlap=True)),
-        y=alt.Y("t:O", title=t("axis.t", lang), sort="descending",
+        x=alt.X("k:O", title=tr("axis.k", lang), axis=alt.Axis(labelOverlap=True)),
+        y=alt.Y("t:O", title=tr("axis.t", lang), sort="descending",
                 axis=alt.Axis(labelOverlap=True)),
         color=alt.Color("log10:Q", title=f"log10 {value_title}",
                         scale=alt.Scale(scheme="viridis")),
         tooltip=[alt.Tooltip("t:Q"), alt.Tooltip("k:Q"),
-                 alt.Tooltip("distance:Q", title=t("axis.distance", lang)),
+                 alt.Tooltip("distance:Q", title=tr("axis.distance", lang)),
                  alt.Tooltip(f"{value}:Q", title=value_title, format=".3e")],
     ).properties(title=title, height=HEIGHT + 60)
 
@@ -216,9 +217,9 @@ def shading_chart(chars: pd.DataFrame, words: pd.DataFrame, by_word: bool, title
                              np.nan)
     x = alt.X("col:O", axis=None)
     y = alt.Y("row:O", axis=None)
-    tips = [alt.Tooltip("shown:N", title=t("chart.char", lang)),
+    tips = [alt.Tooltip("shown:N", title=tr("chart.char", lang)),
             alt.Tooltip("k:Q", title="k"),
-            alt.Tooltip("distance:Q", title=t("axis.distance", lang)),
+            alt.Tooltip("distance:Q", title=tr("axis.distance", lang)),
             alt.Tooltip("contribution:Q", title=value_title, format=".3e")]
     cells = alt.Chart(data).mark_rect(stroke="gray", strokeOpacity=0.25).encode(
         x=x, y=y, tooltip=tips,
@@ -230,36 +231,36 @@ def shading_chart(chars: pd.DataFrame, words: pd.DataFrame, by_word: bool, title
     return (cells + letters).properties(title=title, height=max(150, 42 * rows))
 
 
-def one_step_chart(steps: pd.DataFrame, lang: str) -> alt.Chart:
+def one_step_chart(one_step: pd.DataFrame, lang: str) -> alt.Chart:
     """Norm of each step's Jacobian, per step j, in the lecture note's form and the right one.
 
-    steps: j, correct, transpose, lecture (one_step_norms).
+    one_step: j, correct, transpose, lecture (one_step_norms).
     """
-    long = steps.melt(id_vars="j", value_vars=["correct", "transpose", "lecture"],
+    long = one_step.melt(id_vars="j", value_vars=["correct", "transpose", "lecture"],
                       var_name="form", value_name="norm")
-    long["form"] = long["form"].map({f: t(f"form.{f}", lang)
+    long["form"] = long["form"].map({f: tr(f"form.{f}", lang)
                                      for f in ("correct", "transpose", "lecture")})
     long = long[np.isfinite(long["norm"]) & (long["norm"] > 0)]
     return alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=16)).encode(
-        x=alt.X("j:Q", title=t("axis.j", lang)),
-        y=alt.Y("norm:Q", title=t("axis.one_step", lang), scale=alt.Scale(type="log")),
+        x=alt.X("j:Q", title=tr("axis.j", lang)),
+        y=alt.Y("norm:Q", title=tr("axis.one_step", lang), scale=alt.Scale(type="log")),
         color=alt.Color("form:N", title=None, legend=alt.Legend(orient="top", labelLimit=400)),
         strokeDash=alt.StrokeDash("form:N", legend=None),
-        tooltip=[alt.Tooltip("j:Q", title=t("axis.j", lang)),
-                 alt.Tooltip("form:N", title=t("chart.series", lang)),
-                 alt.Tooltip("norm:Q", title=t("axis.one_step", lang), format=".4g")],
-    ).properties(title=t("chart.one_step_title", lang), height=HEIGHT)
+        tooltip=[alt.Tooltip("j:Q", title=tr("axis.j", lang)),
+                 alt.Tooltip("form:N", title=tr("chart.series", lang)),
+                 alt.Tooltip("norm:Q", title=tr("axis.one_step", lang), format=".4g")],
+    ).properties(title=tr("chart.one_step_title", lang), height=HEIGHT)
 
 
 def share_chart(shares: pd.DataFrame, lang: str) -> alt.Chart:
     """The share of ∂J/∂W_hh's terms that comes from beyond each distance d."""
     return alt.Chart(shares).mark_area(opacity=0.35, line=True).encode(
-        x=alt.X("distance:Q", title=t("axis.beyond_d", lang)),
-        y=alt.Y("share:Q", title=t("axis.share", lang), axis=alt.Axis(format="%"),
+        x=alt.X("distance:Q", title=tr("axis.beyond_d", lang)),
+        y=alt.Y("share:Q", title=tr("axis.share", lang), axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1])),
         tooltip=[alt.Tooltip("distance:Q", title="d"),
-                 alt.Tooltip("share:Q", title=t("axis.share", lang), format=".2%")],
-    ).properties(title=t("chart.share_title", lang), height=HEIGHT - 60)
+                 alt.Tooltip("share:Q", title=tr("axis.share", lang), format=".2%")],
+    ).properties(title=tr("chart.share_title", lang), height=HEIGHT - 60)
 
 
 def recall_chart(sweep: pd.DataFrame, lang: str) -> alt.LayerChart:
@@ -267,19 +268,19 @@ def recall_chart(sweep: pd.DataFrame, lang: str) -> alt.LayerChart:
 
     sweep: distance, accuracy, loss, chance.
     """
-    x = alt.X("distance:Q", title=t("axis.d", lang))
-    y = alt.Y("accuracy:Q", title=t("axis.recall", lang), axis=alt.Axis(format="%"),
+    x = alt.X("distance:Q", title=tr("axis.d", lang))
+    y = alt.Y("accuracy:Q", title=tr("axis.recall", lang), axis=alt.Axis(format="%"),
               scale=alt.Scale(domain=[0, 1]))
     line = alt.Chart(sweep).mark_line(point=alt.OverlayMarkDef(size=50)).encode(
         x=x, y=y,
         tooltip=[alt.Tooltip("distance:Q", title="d"),
-                 alt.Tooltip("accuracy:Q", title=t("axis.recall", lang), format=".1%"),
-                 alt.Tooltip("loss:Q", title=t("ui.recall_loss", lang), format=".3f")])
+                 alt.Tooltip("accuracy:Q", title=tr("axis.recall", lang), format=".1%"),
+                 alt.Tooltip("loss:Q", title=tr("ui.recall_loss", lang), format=".3f")])
     chance = alt.Chart(sweep).mark_rule(strokeDash=[6, 4], color="gray").encode(
-        y=alt.Y("mean(chance):Q", title=t("axis.recall", lang)),
-        tooltip=[alt.Tooltip("mean(chance):Q", title=t("chart.chance_title", lang),
+        y=alt.Y("mean(chance):Q", title=tr("axis.recall", lang)),
+        tooltip=[alt.Tooltip("mean(chance):Q", title=tr("chart.chance_title", lang),
                              format=".1%")])
-    return (line + chance).properties(title=t("chart.recall_title", lang), height=HEIGHT)
+    return (line + chance).properties(title=tr("chart.recall_title", lang), height=HEIGHT)
 
 
 def remedy_chart(table: pd.DataFrame, names: dict[str, str], lang: str) -> alt.LayerChart:
@@ -290,29 +291,29 @@ def remedy_chart(table: pd.DataFrame, names: dict[str, str], lang: str) -> alt.L
     """
     data = table.assign(series=table["setting"].map(names))
     order = [names[c] for c in names if c in set(table["setting"])]
-    x = alt.X("distance:Q", title=t("axis.d", lang))
-    y = alt.Y("accuracy:Q", title=t("axis.recall", lang), axis=alt.Axis(format="%"),
+    x = alt.X("distance:Q", title=tr("axis.d", lang))
+    y = alt.Y("accuracy:Q", title=tr("axis.recall", lang), axis=alt.Axis(format="%"),
               scale=alt.Scale(domain=[0, 1]))
     lines = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=50)).encode(
         x=x, y=y,
         color=alt.Color("series:N", title=None, scale=alt.Scale(domain=order), sort=order,
                         legend=alt.Legend(orient="top", labelLimit=320)),
         strokeDash=alt.StrokeDash("series:N", legend=None, sort=order),
-        tooltip=[alt.Tooltip("series:N", title=t("chart.series", lang)),
+        tooltip=[alt.Tooltip("series:N", title=tr("chart.series", lang)),
                  alt.Tooltip("distance:Q", title="d"),
-                 alt.Tooltip("accuracy:Q", title=t("axis.recall", lang), format=".1%")])
+                 alt.Tooltip("accuracy:Q", title=tr("axis.recall", lang), format=".1%")])
     chance = alt.Chart(data).mark_rule(strokeDash=[6, 4], color="gray").encode(
-        y=alt.Y("mean(chance):Q", title=t("axis.recall", lang)),
-        tooltip=[alt.Tooltip("mean(chance):Q", title=t("chart.chance_title", lang),
+        y=alt.Y("mean(chance):Q", title=tr("axis.recall", lang)),
+        tooltip=[alt.Tooltip("mean(chance):Q", title=tr("chart.chance_title", lang),
                              format=".1%")])
     layers = [lines, chance]
     if len(data) and data["truncated"].any():
         half = float(data["window"].iloc[0]) / 2
         beyond = pd.DataFrame({"from": [half], "to": [float(data["distance"].max())],
-                               "label": [t("chart.beyond_window", lang, T=int(2 * half))]})
+                               "label": [tr("chart.beyond_window", lang, T=int(2 * half))]})
         layers.insert(0, alt.Chart(beyond).mark_rect(opacity=0.12, color="gray").encode(
             x="from:Q", x2="to:Q", tooltip=[alt.Tooltip("label:N", title="T")]))
-    return alt.layer(*layers).properties(title=t("chart.remedy_title", lang),
+    return alt.layer(*layers).properties(title=tr("chart.remedy_title", lang),
                                          height=HEIGHT)
 
 
@@ -321,14 +322,14 @@ def gates_chart(profile: pd.DataFrame, gate: str, q: str, lang: str) -> alt.Char
     per step). profile: j, direct_rate, rate (rnnlab.gates.gate_profile)."""
     long = profile.melt(id_vars="j", value_vars=["direct_rate", "rate"], var_name="series",
                         value_name="value").dropna()
-    long["series"] = long["series"].map({"direct_rate": t("chart.gate_series", lang, gate=gate),
-                                         "rate": t("chart.rate_series", lang, q=q)})
+    long["series"] = long["series"].map({"direct_rate": tr("chart.gate_series", lang, gate=gate),
+                                         "rate": tr("chart.rate_series", lang, q=q)})
     return alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=16)).encode(
-        x=alt.X("j:Q", title=t("axis.j", lang)),
-        y=alt.Y("value:Q", title=t("axis.ln_per_step", lang)),
+        x=alt.X("j:Q", title=tr("axis.j", lang)),
+        y=alt.Y("value:Q", title=tr("axis.ln_per_step", lang)),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top", labelLimit=400)),
         strokeDash=alt.StrokeDash("series:N", legend=None),
-        tooltip=[alt.Tooltip("j:Q", title=t("axis.j", lang)),
-                 alt.Tooltip("series:N", title=t("chart.series", lang)),
-                 alt.Tooltip("value:Q", title=t("axis.ln_per_step", lang), format=".4f")],
-    ).properties(title=t("chart.gates_title", lang), height=HEIGHT)
+        tooltip=[alt.Tooltip("j:Q", title=tr("axis.j", lang)),
+                 alt.Tooltip("series:N", title=tr("chart.series", lang)),
+                 alt.Tooltip("value:Q", title=tr("axis.ln_per_step", lang), format=".4f")],
+    ).properties(title=tr("chart.gates_title", lang), height=HEIGHT)

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from rnnlab.analysis import BoundGaps, Horizon, Silence
-from rnnlab.i18n import t
+from rnnlab.teaching.i18n import tr
 
 
 def number(value: float, log10: float | None = None) -> str:
@@ -77,14 +77,14 @@ def loss_alt(history: pd.DataFrame, chance: float, lang: str) -> str:
     """Alt text of the loss chart."""
     rows = _finite(history, "loss")
     if rows.empty:
-        return t("alt.empty", lang, chart=t("chart.loss_title", lang))
+        return tr("alt.empty", lang, chart=tr("chart.loss_title", lang))
     smooth = rows["loss"].ewm(span=20).mean()
     top = rows.loc[rows["loss"].idxmax()]
     if chance == 0:  # |V| = 1: every next character is certain; the loss is 0 up to rounding
-        return t("alt.loss_certain", lang, steps=int(rows["step"].iloc[-1]),
+        return tr("alt.loss_certain", lang, steps=int(rows["step"].iloc[-1]),
                  top=number(float(rows["loss"].abs().max())))
     key = "alt.loss_above" if smooth.iloc[-1] > chance else "alt.loss"
-    return t(key, lang, first=number(rows["loss"].iloc[0]), last=number(smooth.iloc[-1]),
+    return tr(key, lang, first=number(rows["loss"].iloc[0]), last=number(smooth.iloc[-1]),
              steps=int(rows["step"].iloc[-1]), chance=number(chance), top=number(top["loss"]),
              top_step=int(top["step"]))
 
@@ -93,19 +93,19 @@ def grad_norm_alt(history: pd.DataFrame, clip: str, clip_at: float, lang: str) -
     """Alt text of the gradient-norm chart: where it starts, its largest value, the clipping."""
     rows = _finite(history, "grad_norm")
     if rows.empty:
-        return t("alt.empty", lang, chart=t("chart.grad_title", lang))
+        return tr("alt.empty", lang, chart=tr("chart.grad_title", lang))
     top = rows.loc[rows["grad_norm"].idxmax()]
     first = float(rows["grad_norm"].iloc[0])
     if top["grad_norm"] == 0:  # a log axis draws nothing, and no step moved the weights
-        text = t("alt.grad_norm_zero", lang, steps=len(rows))
+        text = tr("alt.grad_norm_zero", lang, steps=len(rows))
     elif first == 0:  # no ratio to a first value of 0
-        text = t("alt.grad_norm_from_zero", lang, top=number(top["grad_norm"]),
+        text = tr("alt.grad_norm_from_zero", lang, top=number(top["grad_norm"]),
                  top_step=int(top["step"]))
     else:
-        text = t("alt.grad_norm", lang, first=number(first), top=number(top["grad_norm"]),
+        text = tr("alt.grad_norm", lang, first=number(first), top=number(top["grad_norm"]),
                  top_step=int(top["step"]), ratio=number(top["grad_norm"] / first))
     if clip != "none":
-        text = sentences([text, t("alt.clipped", lang, n=int(history["clipped"].sum()),
+        text = sentences([text, tr("alt.clipped", lang, n=int(history["clipped"].sum()),
                                   steps=len(history), c=number(clip_at))], lang)
     return text
 
@@ -114,11 +114,11 @@ def w_norm_alt(history: pd.DataFrame, lang: str) -> str:
     """Alt text of the ‖W_hh‖₂ and spectral radius chart."""
     rows = history[["step", "w_norm", "spectral_radius"]].dropna(subset=["w_norm"])
     if rows.empty:
-        return t("alt.empty", lang, chart=t("chart.w_title", lang))
+        return tr("alt.empty", lang, chart=tr("chart.w_title", lang))
     if rows["spectral_radius"].isna().all():  # a gated cell's stacked W_hh: no eigenvalues
-        return t("alt.w_norm_only", lang, w0=number(rows["w_norm"].iloc[0]),
+        return tr("alt.w_norm_only", lang, w0=number(rows["w_norm"].iloc[0]),
                  w1=number(rows["w_norm"].iloc[-1]), step=int(rows["step"].iloc[-1]))
-    return t("alt.w_norm", lang, w0=number(rows["w_norm"].iloc[0]),
+    return tr("alt.w_norm", lang, w0=number(rows["w_norm"].iloc[0]),
              w1=number(rows["w_norm"].iloc[-1]), r0=number(rows["spectral_radius"].iloc[0]),
              r1=number(rows["spectral_radius"].iloc[-1]), step=int(rows["step"].iloc[-1]))
 
@@ -128,43 +128,43 @@ def state_norm_alt(history: pd.DataFrame, lang: str) -> str:
     the two grew tells a forward blow-up from an exploding gradient."""
     rows = _finite(history, "state_norm")
     if rows.empty:
-        return t("alt.empty", lang, chart=t("chart.state_title", lang))
+        return tr("alt.empty", lang, chart=tr("chart.state_title", lang))
     grads = _finite(history, "grad_norm")["grad_norm"]
     first, top = float(rows["state_norm"].iloc[0]), float(rows["state_norm"].max())
     if first > 0 and len(grads) and grads.iloc[0] > 0:
-        return t("alt.state_norm", lang, first=number(first), top=number(top),
+        return tr("alt.state_norm", lang, first=number(first), top=number(top),
                  state_ratio=number(top / first), grad_ratio=number(grads.max() / grads.iloc[0]))
     # a ratio to a first value of 0 is undefined: say so instead of writing inf or nan
-    state = (t("alt.state_norm_only", lang, first=number(first), top=number(top),
+    state = (tr("alt.state_norm_only", lang, first=number(first), top=number(top),
                state_ratio=number(top / first)) if first > 0
-             else t("alt.state_norm_from_zero", lang, top=number(top)))
-    grad = ("" if not len(grads) else t("alt.grad_ratio_zero", lang) if grads.max() == 0
-            else t("alt.grad_ratio_undefined", lang) if grads.iloc[0] == 0
-            else t("alt.grad_ratio", lang, grad_ratio=number(grads.max() / grads.iloc[0])))
+             else tr("alt.state_norm_from_zero", lang, top=number(top)))
+    grad = ("" if not len(grads) else tr("alt.grad_ratio_zero", lang) if grads.max() == 0
+            else tr("alt.grad_ratio_undefined", lang) if grads.iloc[0] == 0
+            else tr("alt.grad_ratio", lang, grad_ratio=number(grads.max() / grads.iloc[0])))
     return sentences([state, grad], lang)
 
 
 def horizon_value(h: Horizon, lang: str) -> str:
     """The horizon metric's value: a distance, or why there is none."""
     if h.verdict == "reached":
-        return t("ui.steps_back", lang, n=h.distance)
+        return tr("ui.steps_back", lang, n=h.distance)
     if h.verdict == "beyond":
-        return t("ui.beyond_text", lang, n=h.largest)
+        return tr("ui.beyond_text", lang, n=h.largest)
     if h.verdict == "no_decay":
-        return t("ui.no_decay", lang, rate=h.rate)
-    return t("ui.undefined", lang)  # no_signal: horizon_undefined says why
+        return tr("ui.no_decay", lang, rate=h.rate)
+    return tr("ui.undefined", lang)  # no_signal: horizon_undefined says why
 
 
 def horizon_undefined(s: Silence, lang: str) -> str:
     """Why the horizon is undefined (its verdict is no_signal), from analysis.silence: how many
     of the distance-0 terms are exactly 0, and for which of the two reasons."""
-    parts = [t("ui.horizon_undefined", lang, zero=s.zero, n=s.steps)]
+    parts = [tr("ui.horizon_undefined", lang, zero=s.zero, n=s.steps)]
     if s.certain:
-        parts.append(t("ui.silent_certain", lang, n=s.certain))
+        parts.append(tr("ui.silent_certain", lang, n=s.certain))
     if s.zero > s.certain:
-        parts.append(t("ui.silent_slopes", lang, n=s.zero - s.certain))
+        parts.append(tr("ui.silent_slopes", lang, n=s.zero - s.certain))
     if s.all_zero:
-        parts.append(t("ui.share_undefined", lang))
+        parts.append(tr("ui.share_undefined", lang))
     return sentences(parts, lang)
 
 
@@ -172,14 +172,14 @@ def few_pairs_caption(h: Horizon, min_pairs: int, lang: str) -> str | None:
     """Under the by-distance chart: from where on a distance has few pairs, if anywhere."""
     if h.trusted_up_to >= h.largest:
         return None
-    return t("ui.few_pairs", lang, d=h.trusted_up_to, n=min_pairs)
+    return tr("ui.few_pairs", lang, d=h.trusted_up_to, n=min_pairs)
 
 
 def quantity_name(quantity: str, cell: str, lang: str) -> str:
     """The name of a contribution (analysis.QUANTITIES) for `cell`: a gated cell's state s and
     the state side a^h of its pre-activations take the RNN's h and z; the input x_k stays."""
     gated = cell != "rnn" and quantity != "grad_x"
-    return t(f"q.{quantity}.gated" if gated else f"q.{quantity}", lang)
+    return tr(f"q.{quantity}.gated" if gated else f"q.{quantity}", lang)
 
 
 def distant_alt(summary: pd.DataFrame, h: Horizon, lang: str, quantity: str = "grad_W",
@@ -188,9 +188,9 @@ def distant_alt(summary: pd.DataFrame, h: Horizon, lang: str, quantity: str = "g
     the largest distance with enough pairs, and the horizon."""
     rows = summary[summary["quantity"] == quantity].set_index("distance")["median"]
     near, far = float(rows.get(0, np.nan)), float(rows.get(h.trusted_up_to, np.nan))
-    horizon = (t("alt.horizon_undefined", lang) if h.verdict == "no_signal"
+    horizon = (tr("alt.horizon_undefined", lang) if h.verdict == "no_signal"
                else horizon_value(h, lang))
-    return t("alt.distant", lang, q=quantity_name(quantity, cell, lang), near=number(near),
+    return tr("alt.distant", lang, q=quantity_name(quantity, cell, lang), near=number(near),
              far=number(far), d=h.trusted_up_to, horizon=horizon)
 
 
@@ -204,15 +204,15 @@ def jacobian_alt(norms: pd.DataFrame, lang: str) -> str:
     a, b = float(log_measured.loc[d0]), float(log_measured.loc[d1])
     bound = from_log10(float(log_bound.loc[d1]))
     if not np.isfinite(log_measured.to_numpy()).any():  # every median is exactly 0
-        return t("alt.jacobian_zero", lang, d0=d0, d=d1, bound=bound)
+        return tr("alt.jacobian_zero", lang, d0=d0, d=d1, bound=bound)
     if not np.isfinite(b):  # 0 at the largest distance: no finite gap in orders of magnitude
-        return t("alt.jacobian_to_zero", lang, a=from_log10(a), d0=d0, d=d1, bound=bound)
+        return tr("alt.jacobian_to_zero", lang, a=from_log10(a), d0=d0, d=d1, bound=bound)
     # measured ≤ bound is a theorem: a gap within ±1e-9 decades (a factor 1 ± 2e-9) is rounding
     below = float(log_bound.loc[d1] - b)
     below = 0.0 if abs(below) < 1e-9 else below
     key = ("alt.jacobian_flat" if from_log10(a) == from_log10(b)
            else "alt.jacobian_falls" if b < a else "alt.jacobian_rises")
-    return t(key, lang, a=from_log10(a), b=from_log10(b), steps=d1 - d0 + 1, d=d1,
+    return tr(key, lang, a=from_log10(a), b=from_log10(b), steps=d1 - d0 + 1, d=d1,
              below=number(below), bound=bound)
 
 
@@ -225,8 +225,8 @@ def rate_undefined(norms: pd.DataFrame, lang: str, column: str = "log10_measured
         return None
     zero = int((~np.isfinite(med.to_numpy())).sum())
     if zero:
-        return t("ui.rate_undefined_zero", lang, zero=zero, n=len(med))
-    return t("ui.rate_undefined_short", lang, n=len(med))
+        return tr("ui.rate_undefined_zero", lang, zero=zero, n=len(med))
+    return tr("ui.rate_undefined_short", lang, n=len(med))
 
 
 def gaps_caption(g: BoundGaps, lang: str) -> str | None:
@@ -234,7 +234,7 @@ def gaps_caption(g: BoundGaps, lang: str) -> str | None:
     measured norm: where the slack lies, split into one step's loss and the product's."""
     if not (np.isfinite(g.slopes) and g.slopes < np.log10(2) and g.below_stepwise > 1):
         return None
-    return t("ui.slopes_vs_directions", lang, d=g.distance, slopes=10 ** g.slopes,
+    return tr("ui.slopes_vs_directions", lang, d=g.distance, slopes=10 ** g.slopes,
              dirs=g.below_stepwise, steps=fixed(g.steps, ".1f"),
              products=fixed(g.products, ".1f"))
 
@@ -249,7 +249,7 @@ def form_verdict_caption(correct_rate: float, lecture_rate: float, lang: str) ->
     if (correct_rate < 0) == (lecture_rate < 0):
         return None
     key = "ui.form_verdict_grows" if lecture_rate >= 0 else "ui.form_verdict_decays"
-    return t(key, lang, lecture=lecture_rate, correct=correct_rate)
+    return tr(key, lang, lecture=lecture_rate, correct=correct_rate)
 
 
 def heatmap_alt(pairs: pd.DataFrame, value: str, name: str, lang: str) -> str:
@@ -257,12 +257,12 @@ def heatmap_alt(pairs: pd.DataFrame, value: str, name: str, lang: str) -> str:
     v = pairs[value].to_numpy(dtype=np.float64)
     ok = np.isfinite(v) & (v > 0)
     if len(v) and (v == 0).all():
-        return t("alt.all_zero", lang, chart=name, n=len(v))
+        return tr("alt.all_zero", lang, chart=name, n=len(v))
     if not ok.any():
-        return t("alt.empty", lang, chart=name)
+        return tr("alt.empty", lang, chart=name)
     rows = pairs[ok]
     hi, lo = rows.loc[rows[value].idxmax()], rows.loc[rows[value].idxmin()]
-    return t("alt.heatmap", lang, q=name, n=len(pairs), hi=number(hi[value]),
+    return tr("alt.heatmap", lang, q=name, n=len(pairs), hi=number(hi[value]),
              hi_t=int(hi["t"]), hi_k=int(hi["k"]), lo=number(lo[value]), lo_t=int(lo["t"]),
              lo_k=int(lo["k"]))
 
@@ -277,7 +277,7 @@ def shading_alt(chars: pd.DataFrame, words: pd.DataFrame, by_word: bool, pos: in
     items = ("、" if lang == "zh" else ", ").join(
         f"“{w}”" + paren.format(number(c))
         for w, c in zip(top[text_col], top["contribution"], strict=True))
-    return t("alt.shading", lang, t=pos, top=items or "—")
+    return tr("alt.shading", lang, t=pos, top=items or "—")
 
 
 def silent_prediction(pairs: pd.DataFrame, pos: int, lang: str) -> str:
@@ -287,8 +287,8 @@ def silent_prediction(pairs: pd.DataFrame, pos: int, lang: str) -> str:
     own = pairs[(pairs["t"] == pos) & (pairs["k"] == pos)]["grad_h"]
     certain = bool(len(own)) and float(own.iloc[0]) == 0
     anywhere = bool((pairs["grad_x"].to_numpy() == 0).all())
-    return sentences([t("ui.no_gradient_at_t" if certain else "ui.no_gradient_slopes_at_t", lang),
-                      t("ui.no_gradient_anywhere" if anywhere else "ui.no_gradient_other_t",
+    return sentences([tr("ui.no_gradient_at_t" if certain else "ui.no_gradient_slopes_at_t", lang),
+                      tr("ui.no_gradient_anywhere" if anywhere else "ui.no_gradient_other_t",
                         lang)], lang)
 
 
@@ -296,17 +296,17 @@ def share_alt(shares: pd.DataFrame, lang: str, ds: tuple[int, ...] = (1, 5, 15))
     """Alt text of the share-beyond chart, at a few distances."""
     at = shares.set_index("distance")["share"]
     if at.isna().all():  # share_beyond of terms that are all 0: no total to divide by
-        return t("alt.share_undefined", lang)
+        return tr("alt.share_undefined", lang)
     colon = "：" if lang == "zh" else ": "
     parts = [f"d = {d}{colon}{at.loc[d]:.1%}" for d in ds if d in at.index]
-    return t("alt.share", lang, values=listed(parts, lang) or "—")
+    return tr("alt.share", lang, values=listed(parts, lang) or "—")
 
 
-def one_step_alt(steps: pd.DataFrame, lang: str) -> str:
+def one_step_alt(one_step: pd.DataFrame, lang: str) -> str:
     """Alt text of the one-step chart: the medians of the true and the note's one-step norms."""
-    return t("alt.one_step", lang, n=len(steps), correct=number(steps["correct"].median()),
-             lo=number(steps["correct"].min()), hi=number(steps["correct"].max()),
-             lecture=number(steps["lecture"].median()))
+    return tr("alt.one_step", lang, n=len(one_step), correct=number(one_step["correct"].median()),
+             lo=number(one_step["correct"].min()), hi=number(one_step["correct"].max()),
+             lecture=number(one_step["lecture"].median()))
 
 
 def recall_alt(sweep: pd.DataFrame, lang: str) -> str:
@@ -315,7 +315,7 @@ def recall_alt(sweep: pd.DataFrame, lang: str) -> str:
     parts = [f"d = {int(d)}{colon}{a:.0%}" for d, a in zip(sweep["distance"], sweep["accuracy"],
                                                            strict=True)]
     chance = float(sweep["chance"].mean()) if len(sweep) else float("nan")
-    return t("alt.recall", lang, values=listed(parts, lang) or "—", chance=f"{chance:.1%}")
+    return tr("alt.recall", lang, values=listed(parts, lang) or "—", chance=f"{chance:.1%}")
 
 
 def gated_alt(norms: pd.DataFrame, lang: str, bound: bool = False) -> str:
@@ -326,15 +326,15 @@ def gated_alt(norms: pd.DataFrame, lang: str, bound: bool = False) -> str:
     log_m = g["log10_measured"].median()
     d0, d1 = int(log_m.index.min()), int(log_m.index.max())
     a, b = float(log_m.loc[d0]), float(log_m.loc[d1])
-    text = t("alt.gated", lang, a=from_log10(a), b=from_log10(b), d0=d0, d1=d1)
+    text = tr("alt.gated", lang, a=from_log10(a), b=from_log10(b), d0=d0, d1=d1)
     if bound:
         below = float(g["log10_stepwise_bound"].median().loc[d1]) - b
-        return sentences([text, t("alt.gated_bound", lang, d=d1,
+        return sentences([text, tr("alt.gated_bound", lang, d=d1,
                                   below=number(below) if np.isfinite(below) else "∞")], lang)
     if "log10_measured_c" in norms.columns:
         log_c = g["log10_measured_c"].median()
         ca, cb = float(log_c.loc[d0]), float(log_c.loc[d1])
-        text = sentences([text, t("alt.gated_c", lang, a=from_log10(ca), b=from_log10(cb))],
+        text = sentences([text, tr("alt.gated_c", lang, a=from_log10(ca), b=from_log10(cb))],
                          lang)
     return text
 
@@ -344,8 +344,8 @@ def gates_alt(profile: pd.DataFrame, gate: str, lang: str) -> str:
     g = profile["gate_mean"].to_numpy(dtype=np.float64)
     g = g[np.isfinite(g)]
     if not g.size:
-        return t("alt.gates_none", lang)
-    return t("alt.gates", lang, gate=gate, lo=number(float(g.min())), hi=number(float(g.max())),
+        return tr("alt.gates_none", lang)
+    return tr("alt.gates", lang, gate=gate, lo=number(float(g.min())), hi=number(float(g.max())),
              n=len(g))
 
 
@@ -357,7 +357,7 @@ def remedy_alt(table: pd.DataFrame, names: dict[str, str], lang: str) -> str:
         if rows.empty:
             continue
         first, last = rows.iloc[0], rows.iloc[-1]
-        parts.append(t("alt.remedy_part", lang, name=names.get(code, code),
+        parts.append(tr("alt.remedy_part", lang, name=names.get(code, code),
                        d0=int(first.distance), a=f"{first.accuracy:.0%}",
                        d1=int(last.distance), b=f"{last.accuracy:.0%}"))
-    return t("alt.remedy", lang, parts=listed(parts, lang))
+    return tr("alt.remedy", lang, parts=listed(parts, lang))

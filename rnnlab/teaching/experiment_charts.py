@@ -1,7 +1,7 @@
 """The Experiments tab's charts and the sentences under them: pure functions of rnnlab's tables.
 
-Like `rnnlab.charts`, no colour is hard-coded and values a log axis cannot show are dropped from
-the plotted data only. Every sentence is computed from the same table its chart draws.
+Like `rnnlab.teaching.charts`, no colour is hard-coded and values a log axis cannot show are
+dropped from the plotted data only. Every sentence is computed from the same table its chart draws.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from rnnlab.captions import number, sentences
 from rnnlab.experiments.phase import Crossing, crossings, threshold
-from rnnlab.i18n import option_label, t
+from rnnlab.teaching.captions import number, sentences
+from rnnlab.teaching.i18n import option_label, tr
 
 HEIGHT = 320
 
@@ -38,21 +38,21 @@ def phase_chart(summary: pd.DataFrame, trained: pd.DataFrame | None, lang: str
     adds the current network before and after training."""
     data = phase_frame(summary, lang)
     # ln ρ(W_hh) is the linear network's alone (NaN for the others): its own layer's data
-    rho = data[np.isfinite(data["log_rho"])].assign(label=t("exp.series.log_rho", lang))
+    rho = data[np.isfinite(data["log_rho"])].assign(label=tr("exp.series.log_rho", lang))
     data = data.drop(columns="log_rho")
     order = list(dict.fromkeys(data["series"]))
     lo, hi = float(summary["w_norm"].min()), float(summary["w_norm"].max())
-    x = alt.X("w_norm:Q", title=t("exp.axis.w_norm", lang),
+    x = alt.X("w_norm:Q", title=tr("exp.axis.w_norm", lang),
               scale=alt.Scale(type="log", domain=[lo, hi], nice=False))
-    y_title = t("exp.axis.rate", lang)
+    y_title = tr("exp.axis.rate", lang)
     color = alt.Color("series:N", title=None, scale=alt.Scale(domain=order),
                       legend=alt.Legend(orient="top", labelLimit=300))
-    tips = [alt.Tooltip("series:N", title=t("chart.series", lang)),
+    tips = [alt.Tooltip("series:N", title=tr("chart.series", lang)),
             alt.Tooltip("w_norm:Q", title="‖W_hh‖₂", format=".3g"),
             alt.Tooltip("rate:Q", title=y_title, format=".3f"),
             alt.Tooltip("rate_min:Q", title="min", format=".3f"),
             alt.Tooltip("rate_max:Q", title="max", format=".3f"),
-            alt.Tooltip("bound_rate:Q", title=t("exp.series.bound", lang), format=".3f")]
+            alt.Tooltip("bound_rate:Q", title=tr("exp.series.bound", lang), format=".3f")]
     line = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=20)).encode(
         x=x, y=alt.Y("rate:Q", title=y_title), color=color, tooltip=tips)
     same = alt.Color("series:N", legend=None, scale=alt.Scale(domain=order))
@@ -61,7 +61,7 @@ def phase_chart(summary: pd.DataFrame, trained: pd.DataFrame | None, lang: str
     bound = alt.Chart(data).mark_line(strokeDash=[6, 4], opacity=0.7).encode(
         x=x, y="bound_rate:Q", color=same,
         tooltip=[alt.Tooltip("series:N"), alt.Tooltip("bound_rate:Q", format=".3f",
-                                                      title=t("exp.series.bound", lang))])
+                                                      title=tr("exp.series.bound", lang))])
     rho_line = alt.Chart(rho).mark_line(strokeDash=[2, 2], color="gray").encode(
         x=x, y="log_rho:Q", tooltip=[alt.Tooltip("label:N", title=None),
                                      alt.Tooltip("log_rho:Q", format=".3f")])
@@ -77,7 +77,7 @@ def phase_chart(summary: pd.DataFrame, trained: pd.DataFrame | None, lang: str
         y="y:Q")
     layers = [line, band, bound, rho_line, shade, rules, rule_text, zero]
     if trained is not None and len(trained):
-        pts = trained.assign(label=trained["stage"].map(lambda s: t(f"exp.stage.{s}", lang)))
+        pts = trained.assign(label=trained["stage"].map(lambda s: tr(f"exp.stage.{s}", lang)))
         pts = pts[np.isfinite(pts["rate"]) & (pts["w_norm"] > 0)]
         pts = pts.assign(order=np.arange(len(pts)))
         path = alt.Chart(pts).mark_line(color="gray", strokeWidth=2).encode(
@@ -90,7 +90,7 @@ def phase_chart(summary: pd.DataFrame, trained: pd.DataFrame | None, lang: str
                      alt.Tooltip("w_norm:Q", title="‖W_hh‖₂", format=".3f"),
                      alt.Tooltip("rate:Q", title=y_title, format=".3f")])
         layers += [path, marks]
-    return alt.layer(*layers).properties(title=t("exp.phase.title", lang), height=HEIGHT + 80)
+    return alt.layer(*layers).properties(title=tr("exp.phase.title", lang), height=HEIGHT + 80)
 
 
 def _regions(summary: pd.DataFrame, lo: float, lang: str) -> pd.DataFrame:
@@ -105,8 +105,8 @@ def _regions(summary: pd.DataFrame, lo: float, lang: str) -> pd.DataFrame:
         names = ", ".join(by_threshold[thr])
         upto = [a for a in acts if threshold(a) >= thr]
         rows.append({"x": left, "x2": thr,
-                     "label": t("exp.region", lang, acts=", ".join(_act(a, lang) for a in upto)),
-                     "rule": t("exp.threshold", lang, v=number(thr), acts=names),
+                     "label": tr("exp.region", lang, acts=", ".join(_act(a, lang) for a in upto)),
+                     "rule": tr("exp.threshold", lang, v=number(thr), acts=names),
                      # darker where the theorem covers more activations
                      "shade": 0.14 / (i + 1)})
         left = thr
@@ -122,35 +122,35 @@ def phase_words(summary: pd.DataFrame, table: pd.DataFrame, lang: str) -> list[s
         out.append(_crossing_words(c, lang))
     sig = next((c for c in crossings(summary) if c.activation == "sigmoid"), None)
     if sig is not None and sig.last_vanishing is not None and sig.last_vanishing > sig.threshold:
-        out.append(t("exp.phase.sigmoid", lang, last=number(sig.last_vanishing),
+        out.append(tr("exp.phase.sigmoid", lang, last=number(sig.last_vanishing),
                      ratio=number(sig.last_vanishing / sig.threshold),
                      thr=number(sig.threshold)))
     finite = table[np.isfinite(table["rate"])]
     above = int((finite["rate"] > finite["bound_rate"] + 1e-9).sum())
-    out.append(t("exp.phase.below" if above == 0 else "exp.phase.above", lang, n=len(table),
+    out.append(tr("exp.phase.below" if above == 0 else "exp.phase.above", lang, n=len(table),
                  k=above))
     lin = summary[np.isfinite(summary["log_rho"])]
     if len(lin):
         gap = float((lin["rate"] - lin["log_rho"]).abs().max())
-        out.append(t("exp.phase.linear", lang, gap=number(gap)))
+        out.append(tr("exp.phase.linear", lang, gap=number(gap)))
     return out
 
 
 def _crossing_words(c: Crossing, lang: str) -> str:
     name, thr = _act(c.activation, lang), number(c.threshold)
     if c.crosses_at is None:
-        return t("exp.phase.no_cross", lang, act=name, max=number(c.grid_max), thr=thr,
+        return tr("exp.phase.no_cross", lang, act=name, max=number(c.grid_max), thr=thr,
                  ratio=number(c.grid_max / c.threshold))
     if c.last_vanishing is None:
-        return t("exp.phase.at_start", lang, act=name, at=number(c.crosses_at), thr=thr)
-    return t("exp.phase.cross", lang, act=name, at=number(c.crosses_at), thr=thr,
+        return tr("exp.phase.at_start", lang, act=name, at=number(c.crosses_at), thr=thr)
+    return tr("exp.phase.cross", lang, act=name, at=number(c.crosses_at), thr=thr,
              ratio=number(c.crosses_at / c.threshold))
 
 
 def trained_words(trained: pd.DataFrame, activation: str, steps: int, lang: str) -> str:
     """Where the current network sits in the diagram before and after training (trained_point)."""
     a, b = trained.iloc[0], trained.iloc[1]
-    return t("exp.phase.trained", lang, act=_act(activation, lang), w0=number(a["w_norm"]),
+    return tr("exp.phase.trained", lang, act=_act(activation, lang), w0=number(a["w_norm"]),
              r0=_rate_words(a["rate"], lang), w1=number(b["w_norm"]),
              r1=_rate_words(b["rate"], lang), steps=steps)
 
@@ -159,8 +159,8 @@ def _rate_words(rate: float, lang: str) -> str:
     """A network's rate, or why it has none: fitted_rate is −∞ when every product ∂h_t/∂h_k is
     exactly 0 (its slopes f′ are), and the chart leaves that point off."""
     if np.isfinite(rate):
-        return t("exp.phase.rate_of", lang, r=number(rate))
-    return t("exp.phase.rate_none", lang)
+        return tr("exp.phase.rate_of", lang, r=number(rate))
+    return tr("exp.phase.rate_none", lang)
 
 
 # ---- 2. runs side by side ----
@@ -191,15 +191,15 @@ def compare_words(frame: pd.DataFrame, profiles: pd.DataFrame, lang: str, d: int
     runs = list(dict.fromkeys(frame["run"]))
     last = [f"{r} {number(frame[frame.run == r]['loss_smooth'].dropna().iloc[-1])}"
             for r in runs if frame[frame.run == r]["loss_smooth"].notna().any()]
-    sep = t("exp.sep", lang)
-    out.append(t("exp.cmp.loss_words", lang, runs=sep.join(last)))
+    sep = tr("exp.sep", lang)
+    out.append(tr("exp.cmp.loss_words", lang, runs=sep.join(last)))
     top = [f"{r} {number(frame[frame.run == r]['grad_norm'].max())}" for r in runs]
-    out.append(t("exp.cmp.grad_words", lang, runs=sep.join(top)))
+    out.append(tr("exp.cmp.grad_words", lang, runs=sep.join(top)))
     at = profiles[(profiles["quantity"] == "grad_x") & (profiles["distance"] == d)]
     if len(at):
         vals = [f"{r} {number(float(at[at.run == r]['median'].iloc[0]))}"
                 for r in runs if (at.run == r).any()]
-        out.append(t("exp.cmp.gradx_words", lang, d=d, runs=sep.join(vals)))
+        out.append(tr("exp.cmp.gradx_words", lang, d=d, runs=sep.join(vals)))
     return out
 
 
@@ -210,7 +210,7 @@ def compare_recall_words(table: pd.DataFrame, lang: str) -> str:
         vals = ", ".join(f"d = {int(d)} {a:.0%}" for d, a in zip(part["distance"],
                                                                  part["accuracy"], strict=True))
         parts.append(f"{run}: {vals}")
-    return t("exp.cmp.recall_sweep_words", lang, runs=t("exp.sep", lang).join(parts))
+    return tr("exp.cmp.recall_sweep_words", lang, runs=tr("exp.sep", lang).join(parts))
 
 
 # ---- 4. the exploding gradient up close ----
@@ -218,17 +218,17 @@ def compare_recall_words(table: pd.DataFrame, lang: str) -> str:
 def histogram_chart(hist: pd.DataFrame, clip: str, clip_at: float, lang: str) -> alt.LayerChart:
     """How many steps had each gradient norm (log-spaced bins), the clipping threshold marked
     where it is a norm (value clipping bounds each component, not the plotted ‖g‖)."""
-    x = alt.X("lo:Q", title=t("exp.axis.grad_norm", lang), scale=alt.Scale(type="log"))
+    x = alt.X("lo:Q", title=tr("exp.axis.grad_norm", lang), scale=alt.Scale(type="log"))
     bars = alt.Chart(hist).mark_rect(opacity=0.8).encode(
-        x=x, x2="hi:Q", y=alt.Y("count:Q", title=t("exp.axis.count", lang)),
+        x=x, x2="hi:Q", y=alt.Y("count:Q", title=tr("exp.axis.count", lang)),
         tooltip=[alt.Tooltip("lo:Q", format=".3g"), alt.Tooltip("hi:Q", format=".3g"),
-                 alt.Tooltip("count:Q", title=t("exp.axis.count", lang))])
+                 alt.Tooltip("count:Q", title=tr("exp.axis.count", lang))])
     layers = [bars]
     if clip == "norm":
-        rule = pd.DataFrame({"c": [clip_at], "label": [t("chart.clip_rule", lang, c=clip_at)]})
+        rule = pd.DataFrame({"c": [clip_at], "label": [tr("chart.clip_rule", lang, c=clip_at)]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="gray").encode(
             x="c:Q", tooltip=[alt.Tooltip("label:N", title=None)]))
-    return alt.layer(*layers).properties(title=t("exp.close.hist_title", lang), height=HEIGHT)
+    return alt.layer(*layers).properties(title=tr("exp.close.hist_title", lang), height=HEIGHT)
 
 
 def histogram_words(history: pd.DataFrame, clip: str, clip_at: float, lang: str) -> str:
@@ -238,34 +238,34 @@ def histogram_words(history: pd.DataFrame, clip: str, clip_at: float, lang: str)
     top = g.loc[g["grad_norm"].idxmax()]
     median = float(g["grad_norm"].median())
     if top["grad_norm"] == 0:
-        text = t("exp.close.hist_zero", lang, n=len(g))
+        text = tr("exp.close.hist_zero", lang, n=len(g))
     elif median == 0:
-        text = t("exp.close.hist_zero_median", lang, n=len(g),
+        text = tr("exp.close.hist_zero_median", lang, n=len(g),
                  zero=int((g["grad_norm"] == 0).sum()), top=number(top["grad_norm"]),
                  step=int(top["step"]))
     else:
-        text = t("exp.close.hist_words", lang, n=len(g), median=number(median),
+        text = tr("exp.close.hist_words", lang, n=len(g), median=number(median),
                  top=number(top["grad_norm"]), step=int(top["step"]),
                  ratio=number(top["grad_norm"] / median))
     if clip != "none":  # value clipping caps each component of g at c: no line on this axis
-        text = sentences([text, t(f"exp.close.hist_clipped_{clip}", lang, k=int(g["clipped"].sum()),
-                                  c=number(clip_at))], lang)
+        text = sentences([text, tr(f"exp.close.hist_clipped_{clip}", lang,
+                                   k=int(g["clipped"].sum()), c=number(clip_at))], lang)
     return text
 
 
 def cliff_chart(frame: pd.DataFrame, lang: str) -> alt.Chart:
     """J along −g/‖g‖ against η (symlog axis), at the spike and at an ordinary step."""
     data = frame.copy()
-    data["line"] = [t(f"exp.close.{w}", lang, step=s, g=number(g)) for w, s, g
+    data["line"] = [tr(f"exp.close.{w}", lang, step=s, g=number(g)) for w, s, g
                     in zip(data["which"], data["step"], data["grad_norm"], strict=True)]
     data = data[np.isfinite(data["loss"])]
     return alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=14)).encode(
-        x=alt.X("eta:Q", title=t("exp.axis.eta", lang), scale=alt.Scale(type="symlog")),
-        y=alt.Y("loss:Q", title=t("axis.loss", lang)),
+        x=alt.X("eta:Q", title=tr("exp.axis.eta", lang), scale=alt.Scale(type="symlog")),
+        y=alt.Y("loss:Q", title=tr("axis.loss", lang)),
         color=alt.Color("line:N", title=None, legend=alt.Legend(orient="top", labelLimit=360)),
         tooltip=[alt.Tooltip("line:N", title=None), alt.Tooltip("eta:Q", format=".4g"),
                  alt.Tooltip("loss:Q", format=".4f")],
-    ).properties(title=t("exp.close.cliff_title", lang), height=HEIGHT)
+    ).properties(title=tr("exp.close.cliff_title", lang), height=HEIGHT)
 
 
 def cliff_words(frame: pd.DataFrame, lang: str) -> str:
@@ -273,28 +273,28 @@ def cliff_words(frame: pd.DataFrame, lang: str) -> str:
     undefined (a gradient of 0 has no direction) or not finite (it overflows), it says so."""
     lines = {which: line.sort_values("eta") for which, line in frame.groupby("which")}
     if not np.isfinite(lines["spike"]["loss"]).any():  # the largest ‖g‖ is 0: so is every one
-        return t("exp.close.cliff_zero", lang, step=int(lines["spike"]["step"].iloc[0]))
+        return tr("exp.close.cliff_zero", lang, step=int(lines["spike"]["step"].iloc[0]))
     return sentences([_cliff_line(w, lines[w], lang) for w in ("spike", "ordinary")], lang)
 
 
 def _cliff_line(which: str, line: pd.DataFrame, lang: str) -> str:
-    where = t(f"exp.close.at_{which}", lang)
+    where = tr(f"exp.close.at_{which}", lang)
     step, g = int(line["step"].iloc[0]), number(line["grad_norm"].iloc[0])
     ok = line[np.isfinite(line["loss"])]  # sorted by η: the first is η = 0, the step's own loss
     if ok.empty:  # ‖g‖ = 0: g/‖g‖, and so every point of the line, is undefined
-        return t("exp.close.cliff_no_direction", lang, where=where, step=step)
+        return tr("exp.close.cliff_no_direction", lang, where=where, step=step)
     j0 = number(ok["loss"].iloc[0])
     if len(ok) == 1:  # already the shortest step along the line overflows
-        return t("exp.close.cliff_only_start", lang, where=where, step=step, g=g, j0=j0,
+        return tr("exp.close.cliff_only_start", lang, where=where, step=step, g=g, j0=j0,
                  first=number(line["eta"].iloc[1]))
     best = ok.loc[ok["loss"].idxmin()]
-    text = t("exp.close.cliff_line" if best["eta"] > 0 else "exp.close.cliff_rises", lang,
+    text = tr("exp.close.cliff_line" if best["eta"] > 0 else "exp.close.cliff_rises", lang,
              where=where, step=step, g=g, j0=j0, jmin=number(best["loss"]),
              eta=number(best["eta"]), jmax=number(ok["loss"].max()),
              end=number(ok["eta"].iloc[-1]))
     bad = line[~np.isfinite(line["loss"])]
     if len(bad):
-        text = sentences([text, t("exp.close.cliff_overflow", lang, k=len(bad), n=len(line),
+        text = sentences([text, tr("exp.close.cliff_overflow", lang, k=len(bad), n=len(line),
                                   eta=number(bad["eta"].iloc[0]))], lang)
     return text
 
@@ -312,13 +312,13 @@ def angle_frame(replays: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def angle_chart(angles: pd.DataFrame, lang: str) -> alt.Chart:
     data = angles.assign(label=angles["mode"].map(lambda m: option_label("clip", m, lang)))
     return alt.Chart(data).mark_point(filled=True, size=24).encode(
-        x=alt.X("step:Q", title=t("axis.step", lang)),
-        y=alt.Y("degrees:Q", title=t("exp.axis.degrees", lang), axis=alt.Axis(format=".2g")),
+        x=alt.X("step:Q", title=tr("axis.step", lang)),
+        y=alt.Y("degrees:Q", title=tr("exp.axis.degrees", lang), axis=alt.Axis(format=".2g")),
         color=alt.Color("label:N", title=None, legend=alt.Legend(orient="top")),
         shape=alt.Shape("label:N", legend=None),
         tooltip=[alt.Tooltip("label:N", title=None), alt.Tooltip("step:Q"),
                  alt.Tooltip("degrees:Q", format=".3g")],
-    ).properties(title=t("exp.close.angle_title", lang), height=HEIGHT)
+    ).properties(title=tr("exp.close.angle_title", lang), height=HEIGHT)
 
 
 def angle_words(angles: pd.DataFrame, clip_at: float, lang: str) -> str:
@@ -329,10 +329,10 @@ def angle_words(angles: pd.DataFrame, clip_at: float, lang: str) -> str:
                        float(a.median()) if len(a) else 0.0)
     (vn, vmax, vmed), (nn, nmax, _) = stats["value"], stats["norm"]
     if vn == 0 and nn == 0:
-        return t("exp.close.no_clip", lang, c=number(clip_at))
+        return tr("exp.close.no_clip", lang, c=number(clip_at))
     if vn == 0:
-        return t("exp.close.angle_no_value", lang, c=number(clip_at), nn=nn, nmax=number(nmax))
-    return t("exp.close.angle_words", lang, vn=vn, vmax=number(vmax), vmed=number(vmed), nn=nn,
+        return tr("exp.close.angle_no_value", lang, c=number(clip_at), nn=nn, nmax=number(nmax))
+    return tr("exp.close.angle_words", lang, vn=vn, vmax=number(vmax), vmed=number(vmed), nn=nn,
              nmax=number(nmax), c=number(clip_at))
 
 
@@ -340,8 +340,8 @@ def angle_words(angles: pd.DataFrame, clip_at: float, lang: str) -> str:
 
 def setting_label(setting: str, lang: str) -> str:
     name, _, clip = setting.partition("+")
-    label = t(f"exp.lr.setting.{name}", lang)
-    return label + (t("exp.lr.with_clip", lang) if clip else "")
+    label = tr(f"exp.lr.setting.{name}", lang)
+    return label + (tr("exp.lr.with_clip", lang) if clip else "")
 
 
 def recall_chart(summary: pd.DataFrame, lang: str) -> alt.LayerChart:
@@ -349,14 +349,14 @@ def recall_chart(summary: pd.DataFrame, lang: str) -> alt.LayerChart:
     data = summary.assign(series=summary["setting"].map(lambda s: setting_label(s, lang)))
     data = data[np.isfinite(data["accuracy"])]
     order = list(dict.fromkeys(data["series"]))
-    x = alt.X("distance:Q", title=t("exp.lr.axis_d", lang))
+    x = alt.X("distance:Q", title=tr("exp.lr.axis_d", lang))
     color = alt.Color("series:N", title=None, scale=alt.Scale(domain=order),
                       legend=alt.Legend(orient="top", labelLimit=300, columns=3))
-    y = alt.Y("accuracy:Q", title=t("axis.recall", lang), axis=alt.Axis(format="%"),
+    y = alt.Y("accuracy:Q", title=tr("axis.recall", lang), axis=alt.Axis(format="%"),
               scale=alt.Scale(domain=[0, 1]))
     tips = [alt.Tooltip("series:N", title=None), alt.Tooltip("distance:Q", title="d"),
             alt.Tooltip("window:Q", title="T"),
-            alt.Tooltip("accuracy:Q", format=".1%", title=t("axis.recall", lang))]
+            alt.Tooltip("accuracy:Q", format=".1%", title=tr("axis.recall", lang))]
     line = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=30)).encode(
         x=x, y=y, color=color, strokeDash=alt.StrokeDash("series:N", legend=None),
         tooltip=tips)
@@ -365,7 +365,7 @@ def recall_chart(summary: pd.DataFrame, lang: str) -> alt.LayerChart:
         color=alt.Color("series:N", legend=None, scale=alt.Scale(domain=order)))
     chance = alt.Chart(data).mark_rule(strokeDash=[6, 4], color="gray").encode(
         y="mean(chance):Q")
-    return (line + band + chance).properties(title=t("exp.lr.title", lang), height=HEIGHT + 60)
+    return (line + band + chance).properties(title=tr("exp.lr.title", lang), height=HEIGHT + 60)
 
 
 def recall_words(summary: pd.DataFrame, longest: dict, lang: str) -> list[str]:
@@ -375,6 +375,6 @@ def recall_words(summary: pd.DataFrame, longest: dict, lang: str) -> list[str]:
         part = summary[(summary.setting == setting) & (summary.distance == far)]
         acc = float(part["accuracy"].iloc[0]) if len(part) else float("nan")
         key = "exp.lr.words" if d is not None else "exp.lr.words_none"
-        out.append(t(key, lang, setting=setting_label(setting, lang), d=d, far=far,
+        out.append(tr(key, lang, setting=setting_label(setting, lang), d=d, far=far,
                      acc=f"{acc:.0%}" if np.isfinite(acc) else "—"))
     return out

@@ -3,7 +3,7 @@ with the app so that the first student of the day waits for no training.
 
 A pack is one .npz per run in rnnlab/data/packs/, named by the engine version and a digest of the
 config and the text, holding the run's history, its checkpoints and final state. Packs of another
-engine version are ignored. Rebuild them with `python -m rnnlab.packs`; tests/test_packs.py
+engine version are ignored. Rebuild them with `python -m rnnlab.teaching.packs`; tests/test_packs.py
 retrains each one and fails when a shipped pack no longer equals a fresh run.
 """
 
@@ -21,8 +21,8 @@ import pandas as pd
 
 from rnnlab.config import LabConfig
 from rnnlab.corpus import load_corpus
-from rnnlab.lessons import PRESETS
 from rnnlab.model import Params
+from rnnlab.teaching.lessons import PRESETS
 from rnnlab.train import HISTORY_COLUMNS, TrainResult, train
 from rnnlab.version import ENGINE_VERSION
 
@@ -115,6 +115,6 @@ if __name__ == "__main__":
     from rnnlab import blas
 
     blas.set_threads(1)  # as the app trains: the packs must equal what it would compute
-    here = Path(__file__).resolve().parent / "data" / FOLDER
+    here = Path(__file__).resolve().parents[1] / "data" / FOLDER
     for p in build(here):
         print(f"{p.relative_to(here.parents[1])}: {p.stat().st_size / 1024:.0f} KiB")

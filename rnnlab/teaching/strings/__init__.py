@@ -1,0 +1,1 @@
+"""One string table per language: en.py, zh.py."""
