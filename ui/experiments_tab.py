@@ -166,8 +166,8 @@ def compare_ui(config: LabConfig, text: corpus.Corpus, window: str, lang: str) -
                        error=md_escape(run.error or "?")))
             continue
         results[label] = run.result
-        prof = _profiles(repr(run.key), window if tx is text else corpus.passage(tx, corpus.PASSAGE_CHARS),
-                         cfg.activation, run.result.params, tx.vocab)
+        analysed = window if tx is text else corpus.passage(tx, corpus.PASSAGE_CHARS)
+        prof = _profiles(repr(run.key), analysed, cfg.activation, run.result.params, tx.vocab)
         profiles.append(prof.assign(run=label))
         if tx.distance is not None:
             r = evaluate.key_recall(run.result.params, tx, cfg.activation)
