@@ -11,8 +11,9 @@ import streamlit as st
 from rnnlab import blas
 from rnnlab.teaching.i18n import tr
 from rnnlab.train import train
+from ui.distant import distant_tab
 from ui.experiments_tab import experiments_tab
-from ui.gradients import distant_tab, jacobian_tab
+from ui.jacobian import jacobian_tab
 from ui.link import start, write_url
 from ui.shared import ENGINE_VERSION, registry, watch
 from ui.sidebar import sidebar
@@ -24,21 +25,22 @@ def page() -> None:
     st.set_page_config(page_title="rnnlab", page_icon="∂", layout="wide")
     blas.set_threads(1)
     lang = start()  # the session's link, read once
-    config, text, notes = sidebar(lang)
+    config, source, notes = sidebar(lang)
     lang = st.session_state.link["lang"]
     write_url()
     st.title(tr("ui.title", lang))
     st.caption(tr("ui.subtitle", lang))
     for note in notes:
         st.warning(note)
-    run = watch((ENGINE_VERSION, config, text.key), lambda on_step: train(config, text, on_step))
+    run = watch((ENGINE_VERSION, config, source.key),
+                lambda on_step: train(config, source, on_step))
     tabs = st.tabs([tr("tab.training", lang), tr("tab.distant", lang), tr("tab.jacobian", lang),
                     tr("tab.theory", lang), tr("tab.experiments", lang)],
                    key="tab", on_change="rerun")  # so that a hidden tab can skip its work
     with tabs[3]:
         theory_tab(lang)
     with tabs[0]:
-        result = training_tab(run, config, text, lang)
+        result = training_tab(run, config, source, lang)
     if result is None:
         return
     stats = registry().stats()
@@ -46,12 +48,12 @@ def page() -> None:
                          mb=stats["bytes"] / 2**20, running=stats["running"]))
     run_key = repr(run.key)
     with tabs[1]:
-        window = distant_tab(run_key, result, config, text, lang)
+        window = distant_tab(run_key, result, config, source, lang)
     with tabs[2]:
-        jacobian_tab(run_key, result, config, text, window, lang)
+        jacobian_tab(run_key, result, config, source, window, lang)
     with tabs[4]:  # the Experiments tab (issue #12): dozens of runs, only for who opens it
         if tabs[4].open is not False:
-            experiments_tab(config, text, lang)
+            experiments_tab(config, source, lang)
 
 
 def main() -> None:

@@ -20,25 +20,25 @@ import numpy as np
 import pandas as pd
 
 from rnnlab.cells import get_cell
-from rnnlab.jacobians import Run, run_sequence, single_threaded_blas
+from rnnlab.jacobians import ForwardPass, run_sequence, single_threaded_blas
 from rnnlab.model import Params
 
 QUANTITIES = ("grad_h", "grad_x", "grad_W")
 
 
-def _seeds(params: Params, run: Run) -> np.ndarray:
+def _seeds(params: Params, fwd: ForwardPass) -> np.ndarray:
     """∂J_t/∂h_t = W_Sᵀ (p_t - onehot(y_t)) for t = 1..T, (T, H)."""
-    logits = run.h[1:] @ params.W_S.T + params.b_y  # (T, V)
+    logits = fwd.h[1:] @ params.W_S.T + params.b_y  # (T, V)
     logits -= logits.max(axis=1, keepdims=True)
     p = np.exp(logits)  # (T, V)
     p /= p.sum(axis=1, keepdims=True)
-    rows = np.arange(len(run.y))
-    p[rows, run.y] = 0.0
-    p[rows, run.y] = -p.sum(axis=1)  # p_y - 1 = -Σ_{v≠y} p_v, exact when p_y is close to 1
+    rows = np.arange(len(fwd.y))
+    p[rows, fwd.y] = 0.0
+    p[rows, fwd.y] = -p.sum(axis=1)  # p_y - 1 = -Σ_{v≠y} p_v, exact when p_y is close to 1
     return p @ params.W_S  # (T, H)
 
 
-def _backward(params: Params, run: Run, ts: np.ndarray):
+def _backward(params: Params, fwd: ForwardPass, ts: np.ndarray):
     """Walk ∂J_t/∂h_k back from k = t to 1 for the steps ts (sorted, 1-based), all at once.
 
     Yields (k, lo, dh, dz, dx, e) for k = max(ts)..1: the rows ts[lo:] are those with t ≥ k, and
@@ -46,10 +46,10 @@ def _backward(params: Params, run: Run, ts: np.ndarray):
     exponent per row). The yielded arrays are overwritten by the next step. For a gated cell,
     dh is ∂J_t/∂s_k (whole state) and dz is ∂J_t/∂a^h_k (see _gated_backward).
     """
-    if run.trace is not None:
-        yield from _gated_backward(params, run, ts)
+    if fwd.trace is not None:
+        yield from _gated_backward(params, fwd, ts)
         return
-    seeds = _seeds(params, run)[ts - 1]  # (n, H)
+    seeds = _seeds(params, fwd)[ts - 1]  # (n, H)
     _, e0 = np.frexp(np.abs(seeds).max(axis=1))
     n, H = seeds.shape
     W = np.concatenate([params.W_hh, params.W_hx], axis=1)  # (H, H+V): both products at once
@@ -63,7 +63,7 @@ def _backward(params: Params, run: Run, ts: np.ndarray):
             lo -= 1
             dh[lo] = np.ldexp(seeds[lo], -e0[lo])
             e[lo] = e0[lo]
-        np.multiply(dh[lo:], run.fprime[k - 1], out=dz[lo:])
+        np.multiply(dh[lo:], fwd.fprime[k - 1], out=dz[lo:])
         np.matmul(dz[lo:], W, out=back[lo:])
         yield k, lo, dh[lo:], dz[lo:], back[lo:, H:], e[lo:]
         _, shift = np.frexp(np.abs(back[lo:, :H]).max(axis=1))
@@ -71,15 +71,15 @@ def _backward(params: Params, run: Run, ts: np.ndarray):
         e[lo:] += shift
 
 
-def _gated_backward(params: Params, run: Run, ts: np.ndarray):
+def _gated_backward(params: Params, fwd: ForwardPass, ts: np.ndarray):
     """_backward for a gated cell: ∂J_t/∂s_k walked back through the cell's step_back.
 
     Yields (k, lo, ds, da_h, dx, e): ds = ∂J_t/∂s_k (n, S), da_h = ∂J_t/∂a^h_k (n, G·H), and
     dx = W_hxᵀ ∂J_t/∂a^x_k (n, V), each times 2^-e.
     """
-    cell = get_cell(run.cell)
-    tr = run.trace
-    seeds = _seeds(params, run)[ts - 1]  # (n, H): ∂J_t/∂h_t
+    cell = get_cell(fwd.cell)
+    tr = fwd.trace
+    seeds = _seeds(params, fwd)[ts - 1]  # (n, H): ∂J_t/∂h_t
     _, e0 = np.frexp(np.abs(seeds).max(axis=1))
     n, H = seeds.shape
     S = tr.s.shape[-1]
@@ -110,12 +110,12 @@ def distant_contributions(params: Params, inputs, targets, h0=None,
 
     Rows are sorted by (t, k). Cost O(T² H (H + V)).
     """
-    run = run_sequence(params, inputs, targets, h0, activation)
-    T = len(run.x)
+    fwd = run_sequence(params, inputs, targets, h0, activation)
+    T = len(fwd.x)
     sq = {q: np.zeros((T, T)) for q in QUANTITIES}  # (T, T) squared norms · 4^-e, [t-1, k-1]
     exp2 = {q: np.zeros((T, T), dtype=np.int64) for q in QUANTITIES}  # (T, T) each
     with single_threaded_blas():
-        for k, lo, dh, dz, dx, e in _backward(params, run, np.arange(1, T + 1)):
+        for k, lo, dh, dz, dx, e in _backward(params, fwd, np.arange(1, T + 1)):
             # dh and dz come scaled to entries below 1; dx = W_hxᵀ dz carries W_hx's own scale,
             # which exploded weights can push past 1e154, where its square would overflow
             _, s = np.frexp(np.abs(dx).max(axis=1))  # (n,)
@@ -127,7 +127,7 @@ def distant_contributions(params: Params, inputs, targets, h0=None,
                 exp2[q][lo:, k - 1] = e
             exp2["grad_x"][lo:, k - 1] = e + s
     t, k = np.tril_indices(T)  # t ≥ k, sorted by (t, k)
-    h_norm, s = _norm(run.h[:-1])  # (T,) each: ‖h_{k-1}‖ = h_norm 2^s
+    h_norm, s = _norm(fwd.h[:-1])  # (T,) each: ‖h_{k-1}‖ = h_norm 2^s
     frame = {"t": t + 1, "k": k + 1, "distance": t - k}
     with np.errstate(over="ignore"):  # a value beyond float64 (~1.8e308) is inf
         for q, a in sq.items():
@@ -144,12 +144,12 @@ def weight_terms(params: Params, inputs, targets, t: int, h0=None,
 
     They sum over k to ∂J_t/∂W_hh; their Frobenius norms are distant_contributions' grad_W.
     """
-    run = run_sequence(params, inputs, targets, h0, activation)
-    t = _check_step(t, len(run.x))
+    fwd = run_sequence(params, inputs, targets, h0, activation)
+    t = _check_step(t, len(fwd.x))
     terms = np.empty((t,) + params.W_hh.shape)  # (t, G·H, H)
     with single_threaded_blas():
-        for k, _, _, dz, _, e in _backward(params, run, np.array([t])):
-            terms[k - 1] = np.outer(np.ldexp(dz[0], e[0]), run.h[k - 1])
+        for k, _, _, dz, _, e in _backward(params, fwd, np.array([t])):
+            terms[k - 1] = np.outer(np.ldexp(dz[0], e[0]), fwd.h[k - 1])
     return terms
 
 
@@ -168,8 +168,8 @@ def word_contributions(params: Params, inputs, targets, t: int, spans, h0=None,
     """
     if quantity not in QUANTITIES:
         raise ValueError(f"unknown quantity {quantity!r}; choose one of {', '.join(QUANTITIES)}")
-    run = run_sequence(params, inputs, targets, h0, activation)
-    T = len(run.x)
+    fwd = run_sequence(params, inputs, targets, h0, activation)
+    T = len(fwd.x)
     t = _check_step(t, T)
     if text is not None and len(text) != T:
         raise ValueError(f"text has {len(text)} characters but the sequence has T = {T} steps")
@@ -179,10 +179,10 @@ def word_contributions(params: Params, inputs, targets, t: int, spans, h0=None,
 
     c = np.zeros(t)  # (t,) c_k for k = 1..t
     with single_threaded_blas(), np.errstate(over="ignore"):  # beyond float64 (~1.8e308): inf
-        for k, _, dh, dz, dx, e in _backward(params, run, np.array([t])):
+        for k, _, dh, dz, dx, e in _backward(params, fwd, np.array([t])):
             m, s = _norm({"grad_h": dh, "grad_x": dx, "grad_W": dz}[quantity][0])
             if quantity == "grad_W":  # ‖dz h_{k-1}ᵀ‖_F = ‖dz‖ ‖h_{k-1}‖
-                m_h, s_h = _norm(run.h[k - 1])
+                m_h, s_h = _norm(fwd.h[k - 1])
                 m, s = m * m_h, s + s_h
             c[k - 1] = np.ldexp(m, e[0] + s)
     word = np.full(t, -1)

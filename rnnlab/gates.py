@@ -40,8 +40,8 @@ def gate_profile(params, inputs, norms: pd.DataFrame) -> tuple[pd.DataFrame, Gat
     if params.cell not in KEPT_GATE:
         raise ValueError(f"gate_profile needs a gated cell, not {params.cell!r}")
     gate = KEPT_GATE[params.cell]
-    run = run_sequence(params, inputs)
-    g = run.trace.local[gate][:, 0]  # (T, H): the kept gate per step and unit
+    fwd = run_sequence(params, inputs)
+    g = fwd.trace.local[gate][:, 0]  # (T, H): the kept gate per step and unit
     T = len(g)
     with np.errstate(divide="ignore", invalid="ignore"):
         # ln max_i Π g_{l,i} = max_i Σ ln g_{l,i}: exact where the product would underflow

@@ -49,8 +49,8 @@ _SLICE_WORDS = 2**21
 
 
 @dataclass(frozen=True)
-class Run:
-    """One sequence run forward: what every analysis of that sequence shares."""
+class ForwardPass:
+    """One sequence passed forward: what every analysis of that sequence shares."""
 
     x: np.ndarray  # (T,) input ids x_1..x_T
     y: np.ndarray  # (T,) target ids y_1..y_T (the inputs again when no targets were given)
@@ -68,7 +68,7 @@ class Run:
 
 
 def run_sequence(params: Params, inputs, targets=None, h0=None, activation: str = "sigmoid"
-                 ) -> Run:
+                 ) -> ForwardPass:
     """Validate one sequence (inputs, targets: int (T,); h0: (H,), an LSTM's (h0, c0) pair, or
     None) and run it forward."""
     if np.ndim(inputs) != 1 or (targets is not None and np.ndim(targets) != 1):
@@ -83,11 +83,11 @@ def run_sequence(params: Params, inputs, targets=None, h0=None, activation: str 
         cell = get_cell(params.cell)
         ax = (params.W_hx.T[x] + params.b_h)[:, None]  # (T, 1, G·H)
         tr = cell.forward(params, ax, h0, activation)
-        return Run(x, y, tr.h[:, 0], None, None, activation, params.cell, tr)
+        return ForwardPass(x, y, tr.h[:, 0], None, None, activation, params.cell, tr)
     hs = forward_states(params, x[:, None], h0, activation)  # (T, 1, H)
     z = pre_activations(params, x[:, None], hs, h0)[:, 0]  # (T, H)
     h = np.concatenate([h0, hs[:, 0]])  # (T+1, H)
-    return Run(x, y, h, z, derivative(activation, z), activation)
+    return ForwardPass(x, y, h, z, derivative(activation, z), activation)
 
 
 @contextmanager
@@ -101,13 +101,13 @@ def single_threaded_blas():
     yield
 
 
-def _diagonals(run: Run, form: str) -> np.ndarray:
+def _diagonals(fwd: ForwardPass, form: str) -> np.ndarray:
     """The diagonal of each step's factor: f'(z_j) (the right point), or f'(h_{j-1}) (the note)."""
     if form not in FORMS:
         raise ValueError(f"unknown form {form!r}; choose one of {', '.join(FORMS)}")
     if form == "lecture":
-        return derivative(run.activation, run.h[:-1])  # (T, H)
-    return run.fprime  # (T, H)
+        return derivative(fwd.activation, fwd.h[:-1])  # (T, H)
+    return fwd.fprime  # (T, H)
 
 
 def step_jacobians(params: Params, inputs, h0=None, activation: str = "sigmoid",
@@ -118,8 +118,8 @@ def step_jacobians(params: Params, inputs, h0=None, activation: str = "sigmoid",
     transpose: W_hhᵀ diag(f'(z_j)), the same matrix transposed (what backprop multiplies by)
     lecture:   W_hhᵀ diag(f'(h_{j-1})), the note's formula, with f' at the wrong point
     """
-    run = run_sequence(params, inputs, None, h0, activation)
-    d = _diagonals(run, form)  # (T, H)
+    fwd = run_sequence(params, inputs, None, h0, activation)
+    d = _diagonals(fwd, form)  # (T, H)
     if form == "correct":
         return d[:, :, None] * params.W_hh  # (T, H, H)
     return params.W_hh.T * d[:, None, :]  # (T, H, H)
@@ -255,17 +255,17 @@ def one_step_norms(params: Params, inputs, h0=None, activation: str = "sigmoid"
     correct = ‖diag(f'(z_j)) W_hh‖₂, transpose = ‖W_hhᵀ diag(f'(z_j))‖₂ (always equal to correct),
     lecture = ‖W_hhᵀ diag(f'(h_{j-1}))‖₂ (equal only when f' is constant, i.e. linear).
     """
-    run = run_sequence(params, inputs, None, h0, activation)
+    fwd = run_sequence(params, inputs, None, h0, activation)
     W = params.W_hh
-    T = len(run.x)
-    if run.trace is not None:  # a gated cell: one form, ‖∂s_j/∂s_{j-1}‖₂
+    T = len(fwd.x)
+    if fwd.trace is not None:  # a gated cell: one form, ‖∂s_j/∂s_{j-1}‖₂
         with single_threaded_blas():
             norms = np.concatenate([spectral_norms(J)
-                                    for _, _, J in _state_jacobian_slices(params, run)])
+                                    for _, _, J in _state_jacobian_slices(params, fwd)])
         nan = np.full(T, np.nan)
         return pd.DataFrame({"j": np.arange(1, T + 1), "correct": norms,
                              "transpose": norms, "lecture": nan})
-    lecture = _diagonals(run, "lecture")  # (T, H)
+    lecture = _diagonals(fwd, "lecture")  # (T, H)
     step = max(1, _SLICE_WORDS // W.size)
 
     def norms(factors):  # ‖.‖₂ of factors(j) (n, H, H) for the steps j, a slice at a time
@@ -275,17 +275,17 @@ def one_step_norms(params: Params, inputs, h0=None, activation: str = "sigmoid"
     with single_threaded_blas():
         return pd.DataFrame({
             "j": np.arange(1, T + 1),
-            "correct": norms(lambda j: run.fprime[j, :, None] * W),
-            "transpose": norms(lambda j: W.T * run.fprime[j, None, :]),
+            "correct": norms(lambda j: fwd.fprime[j, :, None] * W),
+            "transpose": norms(lambda j: W.T * fwd.fprime[j, None, :]),
             "lecture": norms(lambda j: W.T * lecture[j, None, :]),
         })
 
 
-def _state_jacobian_slices(params: Params, run: Run):
-    """(a, b, J) over a gated run in slices: J (b - a, S, S) holds ∂s_j/∂s_{j-1} for the steps
+def _state_jacobian_slices(params: Params, fwd: ForwardPass):
+    """(a, b, J) over a gated fwd in slices: J (b - a, S, S) holds ∂s_j/∂s_{j-1} for the steps
     j = a+1..b, from the cell's state_jacobians of those steps' own trace."""
-    cell, tr = get_cell(run.cell), run.trace
-    T, S = len(run.x), tr.s.shape[-1]
+    cell, tr = get_cell(fwd.cell), fwd.trace
+    T, S = len(fwd.x), tr.s.shape[-1]
     step = max(1, _SLICE_WORDS // (S * S))
     for a in range(0, T, step):
         b = min(a + step, T)
@@ -315,20 +315,20 @@ def jacobian_norms(params: Params, inputs, h0=None, activation: str = "sigmoid",
     threads. Cost O(pairs · H³): about 0.7 ms of CPU a pair at H = 128, 2.9 ms at 256, 16 ms at
     512 (rnnlab.cost.pair_seconds); pair_budget and starts_within keep a call within a budget.
     """
-    run = run_sequence(params, inputs, None, h0, activation)
-    T = len(run.x)
+    fwd = run_sequence(params, inputs, None, h0, activation)
+    T = len(fwd.x)
     ks = np.arange(T) if ks is None else np.unique(np.asarray(ks, dtype=np.int64))
     if ks.size == 0 or ks.min() < 0 or ks.max() >= T:
         raise ValueError(f"ks must be start steps in 0..{T - 1}")
     max_distance = T if max_distance is None else int(max_distance)
     if max_distance < 1:
         raise ValueError("max_distance must be at least 1")
-    if run.trace is not None:
+    if fwd.trace is not None:
         if form != "correct":
             raise ValueError("the note's form and its transpose are the RNN's; a gated cell "
                              "has form='correct' only")
-        return _gated_norms(params, run, ks, max_distance)
-    d = _diagonals(run, form)  # (T, H)
+        return _gated_norms(params, fwd, ks, max_distance)
+    d = _diagonals(fwd, form)  # (T, H)
     W_T = np.ascontiguousarray(params.W_hh.T)  # (H, H)
 
     def step_T(t: int):  # (∂h_t/∂h_{t-1})ᵀ = W_hhᵀ diag(d_t), and the columns that are not 0
@@ -367,16 +367,17 @@ def _log10_products(step: np.ndarray, t: np.ndarray, k: np.ndarray) -> np.ndarra
     return np.where(zeros[t] > zeros[k], -np.inf, logs[t] - logs[k])
 
 
-def _gated_norms(params: Params, run: Run, ks: np.ndarray, max_distance: int) -> pd.DataFrame:
+def _gated_norms(params: Params, fwd: ForwardPass, ks: np.ndarray, max_distance: int
+                 ) -> pd.DataFrame:
     """jacobian_norms of a gated cell: ‖∂s_t/∂s_k‖₂ of the whole state against Π ‖∂s_j/∂s_{j-1}‖₂,
     the lecture's bound NaN (it is the RNN's theorem), and for the LSTM the cell path
     ‖∂c_t/∂c_k‖₂ (the lower right block of ∂s_t/∂s_k) as measured_c."""
-    T, S = len(run.x), run.trace.s.shape[-1]
+    T, S = len(fwd.x), fwd.trace.s.shape[-1]
     H = params.hidden_size
     J_T = np.empty((T, S, S))  # (T, S, S): (∂s_j/∂s_{j-1})ᵀ, a slice at a time
     one_step = np.empty(T)  # (T,): ‖∂s_j/∂s_{j-1}‖₂
     with single_threaded_blas(), np.errstate(divide="ignore", over="ignore"):
-        for a, b, J in _state_jacobian_slices(params, run):
+        for a, b, J in _state_jacobian_slices(params, fwd):
             one_step[a:b] = spectral_norms(J)
             J_T[a:b] = np.swapaxes(J, 1, 2)
     c_block = slice(H, S) if S > H else None

@@ -31,18 +31,18 @@ if "gru" in CELLS and "lstm" in CELLS:
 PROFILE_DISTANCE = 10  # the distance the comparison's sentence quotes
 
 
-def experiments_tab(config: LabConfig, text: corpus.Corpus, lang: str) -> None:
+def experiments_tab(config: LabConfig, source: corpus.Corpus, lang: str) -> None:
     st.markdown(tr("exp.intro", lang))
-    window = _window(text)
-    phase_ui(config, text, window, lang)
-    compare_ui(config, text, window, lang)
-    closeup_ui(config, text, lang)
+    window = _window(source)
+    phase_ui(config, source, window, lang)
+    compare_ui(config, source, window, lang)
+    closeup_ui(config, source, lang)
     longrange_ui(lang)
 
 
-def _window(text: corpus.Corpus) -> str:
+def _window(source: corpus.Corpus) -> str:
     """The analysed text of tabs ② and ③ (the same text area's value, or its default)."""
-    return corpus.analysis_window(text, link.get("text")).text
+    return corpus.analysis_window(source, link.get("text")).text
 
 
 def wait(runs: list, total: float, done_of, lang: str) -> None:
@@ -64,10 +64,10 @@ def _progress(run) -> int:
                                                                     run.records))
 
 
-def training_run(config: LabConfig, text: corpus.Corpus):
+def training_run(config: LabConfig, source: corpus.Corpus):
     """The registry's run of `config` on `text`: the very run the single-run page shares."""
-    return registry().get((ENGINE_VERSION, config, text.key),
-                          lambda on_step: train(config, text, on_step))
+    return registry().get((ENGINE_VERSION, config, source.key),
+                          lambda on_step: train(config, source, on_step))
 
 
 def _shipped_or_computed(kind: str, spec, context: tuple, total: int, work, lang: str):
@@ -92,25 +92,25 @@ def _trained_point(run_key: str, window: str, activation: str, _before, _after, 
     return ex.trained_point(_before, _after, ids, activation)
 
 
-def phase_ui(config: LabConfig, text: corpus.Corpus, window: str, lang: str) -> None:
+def phase_ui(config: LabConfig, source: corpus.Corpus, window: str, lang: str) -> None:
     st.subheader(tr("exp.phase.header", lang))
     st.markdown(tr("exp.phase.intro", lang))
     spec = ex.PhaseSpec(init=config.init)
-    ids = text.vocab.encode(window)[:-1]
-    table = _shipped_or_computed("phase", spec, (text.key, window), spec.size,
-                                 lambda on_step: ex.phase_diagram(ids, len(text.vocab), spec,
+    ids = source.vocab.encode(window)[:-1]
+    table = _shipped_or_computed("phase", spec, (source.key, window), spec.size,
+                                 lambda on_step: ex.phase_diagram(ids, len(source.vocab), spec,
                                                                   on_step), lang)
     if table is None:
         return
     summary = ex.phase_summary(table)
     trained = None
-    main = training_run(config, text)
+    main = training_run(config, source)
     if config.cell != "rnn":
         st.info(tr("exp.phase.gated", lang, cell=option_label("cell", config.cell, lang)))
     elif main.result is not None and main.result.checkpoints:
         r = main.result
         trained = _trained_point(repr(main.key), window, config.activation, r.checkpoints[0],
-                                 r.params, text.vocab)
+                                 r.params, source.vocab)
     st.altair_chart(xc.phase_chart(summary, trained, lang), width="stretch")
     words = xc.phase_words(summary, table, lang)
     if trained is not None:
@@ -133,14 +133,14 @@ def _set_cmp(value: str) -> None:
     link.put("cmp", value)
 
 
-def _variant_text(cfg: LabConfig, text: corpus.Corpus) -> corpus.Corpus:
+def _variant_text(cfg: LabConfig, source: corpus.Corpus) -> corpus.Corpus:
     """A run's text: A's, or the long-range task at the run's own distance."""
-    if text.distance is not None and cfg.distance != text.distance:
+    if source.distance is not None and cfg.distance != source.distance:
         return corpus.load_corpus("longrange", distance=cfg.distance)
-    return text
+    return source
 
 
-def compare_ui(config: LabConfig, text: corpus.Corpus, window: str, lang: str) -> None:
+def compare_ui(config: LabConfig, source: corpus.Corpus, window: str, lang: str) -> None:
     st.subheader(tr("exp.cmp.header", lang))
     st.markdown(tr("exp.cmp.intro", lang))
     cols = st.columns([1] + [2] * len(EXAMPLES))
@@ -156,7 +156,7 @@ def compare_ui(config: LabConfig, text: corpus.Corpus, window: str, lang: str) -
     entries = [(tr("exp.cmp.current", lang), config)] + [(v.label(), v.config) for v in variants]
     if not variants:
         st.info(tr("exp.cmp.none", lang))
-    runs = [(label, cfg, _variant_text(cfg, text)) for label, cfg in entries]
+    runs = [(label, cfg, _variant_text(cfg, source)) for label, cfg in entries]
     handles = [training_run(cfg, tx) for _, cfg, tx in runs]
     wait(handles, sum(cfg.steps for _, cfg, _ in runs), _progress, lang)
     results, profiles, recalls = {}, [], []
@@ -166,7 +166,7 @@ def compare_ui(config: LabConfig, text: corpus.Corpus, window: str, lang: str) -
                        error=md_escape(run.error or "?")))
             continue
         results[label] = run.result
-        analysed = window if tx is text else corpus.passage(tx, corpus.PASSAGE_CHARS)
+        analysed = window if tx is source else corpus.passage(tx, corpus.PASSAGE_CHARS)
         prof = _profiles(repr(run.key), analysed, cfg.activation, run.result.params, tx.vocab)
         profiles.append(prof.assign(run=label))
         if tx.distance is not None:
@@ -198,7 +198,7 @@ def compare_ui(config: LabConfig, text: corpus.Corpus, window: str, lang: str) -
         words.append(tr("exp.cmp.recall_words", lang, runs="; ".join(recalls)))
     c2.markdown("\n".join(f"- {md_escape(w)}" for w in words))
     csv_button(frame, "rnnlab_comparison.csv", lang, "dl_cmp")
-    if text.distance is not None:
+    if source.distance is not None:
         recall_sweep_ui({label: cfg for label, cfg, _ in runs if label in results}, order, lang)
 
 
@@ -223,9 +223,9 @@ def recall_sweep_ui(runs: dict[str, LabConfig], order: list[str], lang: str) -> 
 
 # ---- 3. the exploding gradient up close ----
 
-def _replay_run(cfg: LabConfig, text: corpus.Corpus, keep=frozenset()):
-    return registry().get(("replay", ENGINE_VERSION, cfg, text.key, keep),
-                          lambda on_step: ex.replay(cfg, text, keep, on_step))
+def _replay_run(cfg: LabConfig, source: corpus.Corpus, keep=frozenset()):
+    return registry().get(("replay", ENGINE_VERSION, cfg, source.key, keep),
+                          lambda on_step: ex.replay(cfg, source, keep, on_step))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -233,10 +233,10 @@ def _cliff(run_key: str, _config, _text, _history, _replayed) -> pd.DataFrame:
     return ex.cliff(_config, _text, _history, replayed=_replayed)
 
 
-def closeup_ui(config: LabConfig, text: corpus.Corpus, lang: str) -> None:
+def closeup_ui(config: LabConfig, source: corpus.Corpus, lang: str) -> None:
     st.subheader(tr("exp.close.header", lang))
     st.markdown(tr("exp.close.intro", lang))
-    main = training_run(config, text)
+    main = training_run(config, source)
     wait([main], config.steps, _progress, lang)
     if main.result is None or main.result.history.empty:
         return
@@ -247,11 +247,11 @@ def closeup_ui(config: LabConfig, text: corpus.Corpus, lang: str) -> None:
         c1.altair_chart(xc.histogram_chart(hist, config.clip, config.clip_at, lang),
                         width="stretch")
     c1.markdown(md_escape(xc.histogram_words(history, config.clip, config.clip_at, lang)))
-    rp = _replay_run(config, text, ex.cliff_steps(history)["keep"])
+    rp = _replay_run(config, source, ex.cliff_steps(history)["keep"])
     wait([rp], config.steps, lambda r: len(r.records), lang)
     if rp.result is None or rp.result.stopped_at is not None:
         return
-    line = _cliff(repr(rp.key), config, text, history, rp.result)
+    line = _cliff(repr(rp.key), config, source, history, rp.result)
     if (line["loss"].abs() < float("inf")).any():  # none when ‖g‖ = 0: the words say why
         c2.altair_chart(xc.cliff_chart(line, lang), width="stretch")
     c2.markdown(md_escape(xc.cliff_words(line, lang)))
@@ -262,7 +262,7 @@ def closeup_ui(config: LabConfig, text: corpus.Corpus, lang: str) -> None:
     st.markdown(sentences([tr("exp.close.angle_intro", lang, c=number(c)), "" if own else tr(
         "exp.close.angle_median", lang, c=number(c), own=number(config.clip_at))], lang))
     modes = {m: config.replace(clip=m, clip_at=c) for m in ("value", "norm")}
-    replays = {m: _replay_run(cfg, text) for m, cfg in modes.items()}
+    replays = {m: _replay_run(cfg, source) for m, cfg in modes.items()}
     wait(list(replays.values()), 2 * config.steps, lambda r: len(r.records), lang)
     if any(r.result is None for r in replays.values()):
         return

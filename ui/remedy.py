@@ -22,9 +22,10 @@ def remedy_ui(config: LabConfig, lang: str) -> None:
     for key, cfg in remedy.remedy_configs(config).items():
         if cfg.problems():
             continue  # too heavy for the server at these sizes: left out (the chart shows it)
-        text = load_corpus("longrange", distance=cfg.distance)
-        runs[key] = registry().get((ENGINE_VERSION, cfg, text.key),
-                                   lambda on_step, cfg=cfg, text=text: train(cfg, text, on_step))
+        source = load_corpus("longrange", distance=cfg.distance)
+        runs[key] = registry().get(
+            (ENGINE_VERSION, cfg, source.key),
+            lambda on_step, cfg=cfg, source=source: train(cfg, source, on_step))
     bar = st.progress(0.0, text=tr("ui.remedy_running", lang, n=len(runs)))
 
     def draw(queued: bool) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import string
 import threading
 import time
@@ -38,8 +39,10 @@ MD_VISIBLE = {"\n": "↵", "\r": "↵", "\t": "⇥", "\u2028": "↵", "\u2029": 
 @st.cache_resource
 def registry() -> RunRegistry:
     """The process-wide, bounded cache of training runs shared by every session, holding the
-    shipped lesson packs from the start."""
-    runs = RunRegistry()
+    shipped lesson packs from the start. RNNLAB_TRAIN_IN=process trains in worker processes
+    (rnnlab/pool.py), leaving the server's GIL to the page scripts; thread (the default) on
+    threads of the server."""
+    runs = RunRegistry(workers=os.environ.get("RNNLAB_TRAIN_IN", "thread"))
     for (config, corpus_key), result in packs.shipped().items():
         runs.keep((ENGINE_VERSION, config, corpus_key), result)
     # The modules just imported (numpy, pandas, Altair, Streamlit's server) and the packs live as

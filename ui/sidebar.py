@@ -65,12 +65,12 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
     note = link.notes(link.problems(), lang)
     if note:
         notes.append(note)
-    text, message = None, None
+    source, message = None, None
 
     def chars(config: LabConfig) -> int:  # the length of the text `config` trains on
-        nonlocal text, message
-        text, message = training_text(config, upload, lang)
-        return len(text.ids)
+        nonlocal source, message
+        source, message = training_text(config, upload, lang)
+        return len(source.ids)
 
     resolved = resolve(asked, chars)  # the lab's policy: what runs instead, and why
     config = resolved.config
@@ -86,7 +86,7 @@ def sidebar(lang: str) -> tuple[LabConfig, corpus.Corpus, list[str]]:
             names = ("、" if lang == "zh" else ", ").join(
                 f"“{tr(OF_FIELD[f].label, lang)}”" for f in changed)
             st.caption(tr("ui.preset_changed", lang, names=names))
-    return config, text, notes
+    return config, source, notes
 
 
 def training_text(config: LabConfig, upload, lang: str) -> tuple[corpus.Corpus, str | None]:

@@ -39,7 +39,7 @@ def live_charts(run_key: str, n: int, lang: str, chance: float, _records, _confi
             history)
 
 
-def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
+def training_tab(run, config: LabConfig, source: corpus.Corpus, lang: str):
     """Loss, gradient norm and ‖W_hh‖₂ per step, drawn live; returns the result when done."""
     status = st.empty()
     progress = st.progress(0.0)
@@ -47,7 +47,7 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
     loss_slot, grad_slot = col1.empty(), col2.empty()
     w_slot, state_slot = col1.empty(), col2.empty()  # the forward state beside the gradient
     info_slot = col2.container()
-    chance = float(np.log(len(text.vocab)))
+    chance = float(np.log(len(source.vocab)))
 
     def draw(records: list[dict]) -> pd.DataFrame:
         # what the charts show: the run's first n steps; before its first step, only settings
@@ -81,10 +81,10 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
         status.success(tr("ui.trained", lang, steps=result.steps_done,
                          loss=captions.fixed(charts.smooth(history.loss).iloc[-1], ".3f"),
                          chance=captions.fixed(chance, ".3f")))
-    if len(text.vocab) == 1:  # every next character is certain: nothing flows back
+    if len(source.vocab) == 1:  # every next character is certain: nothing flows back
         st.info(tr("ui.one_char", lang))
     if config.corpus == "longrange":
-        recall_ui(result, config, text, lang)
+        recall_ui(result, config, source, lang)
         remedy_ui(config, lang)
     with info_slot:
         st.markdown(tr("def.loss", lang))
@@ -92,7 +92,7 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
         st.markdown(tr("def.w_norm" if config.cell == "rnn" else "def.w_norm_gated", lang,
                       n=MAX_MATRIX_MEASUREMENTS))
         st.markdown(tr("def.state_norm", lang))
-        sample_ui(result, text, config, lang)
+        sample_ui(result, source, config, lang)
         downloads(result, lang)
     return result
 
@@ -100,10 +100,10 @@ def training_tab(run, config: LabConfig, text: corpus.Corpus, lang: str):
 SWEEP_DISTANCES = (2, 5, 10, 15, 20, 30, 45)
 
 
-def recall_ui(result, config: LabConfig, text: corpus.Corpus, lang: str) -> None:
+def recall_ui(result, config: LabConfig, source: corpus.Corpus, lang: str) -> None:
     """The long-range task's score, and optionally its sweep over the distance d."""
     st.subheader(tr("ui.recall", lang, d=config.distance))
-    recall = evaluate.key_recall(result.params, text, config.activation)
+    recall = evaluate.key_recall(result.params, source, config.activation)
     c1, c2 = st.columns(2)
     c1.metric(tr("ui.recall_acc", lang), f"{recall.accuracy:.1%}",
               delta=captions.fixed(recall.accuracy - recall.chance_accuracy, "+.1%") + " "
@@ -150,12 +150,12 @@ def sampled(run_key: str, temperature: float, seed: int, activation: str, _param
         return sample(_params, _vocab, "", 300, temperature, seed=seed, activation=activation)
 
 
-def sample_ui(result, text: corpus.Corpus, config: LabConfig, lang: str) -> None:
+def sample_ui(result, source: corpus.Corpus, config: LabConfig, lang: str) -> None:
     st.subheader(tr("ui.sample", lang))
     temperature = link.widget(st, "temp", lang)
     try:
-        out = sampled(repr((config, text.key)), temperature, config.seed, config.activation,
-                      result.params, text.vocab)
+        out = sampled(repr((config, source.key)), temperature, config.seed, config.activation,
+                      result.params, source.vocab)
         st.code(out, language=None, wrap_lines=True)
     except (ValueError, FloatingPointError):
         st.warning(tr("ui.sample_failed", lang))

@@ -30,7 +30,7 @@ from rnnlab.version import ENGINE_VERSION
 
 FOLDER = "experiments"
 KINDS = ("phase", "longrange")
-WINDOW = 80  # characters of the default analysed text (ui.gradients: corpus.passage(text, 80))
+WINDOW = 80  # characters of the default analysed text (corpus.PASSAGE_CHARS)
 
 
 def pack_name(kind: str, spec, context: tuple = (), engine_version: str = ENGINE_VERSION
