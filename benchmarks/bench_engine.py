@@ -7,7 +7,7 @@ What one "character per second" counts
 --------------------------------------
 A training step reads a window of B streams x T characters and learns from it. For rnnlab it is
 the step loop of `rnnlab.train.train`, call for call: the window's ids (`windows`), forward and
-backward pass with exact BPTT (`_loss_and_grads`), the gradient's norm, clipping
+backward pass with exact BPTT (`rnn_kernel`), the gradient's norm, clipping
 (`clip_gradient`) and the optimizer update (`apply_update`). Left out is the trainer's
 bookkeeping (history row, callback, divergence check, checkpoints and its at most 150 SVDs of
 W_hh), which the whole-run wall time of section 3 includes. Characters per second = B * T /
@@ -53,8 +53,8 @@ from minchar_baseline import MinCharRNN  # noqa: E402
 from rnnlab import blas  # noqa: E402
 from rnnlab.config import LabConfig  # noqa: E402
 from rnnlab.corpus import load_corpus  # noqa: E402
-from rnnlab.model import _loss_and_grads, init_params  # noqa: E402
-from rnnlab.train import _Flat, apply_update, clip_gradient, optimizer_state, train, windows  # noqa: E402
+from rnnlab.model import init_params, rnn_kernel  # noqa: E402
+from rnnlab.train import FlatParams, apply_update, clip_gradient, optimizer_state, train, windows  # noqa: E402
 
 MINCHAR = LabConfig(activation="tanh", hidden=100, seq_len=25, batch=1, optimizer="adagrad",
                     lr=0.1, clip="value", clip_at=5.0)
@@ -72,7 +72,7 @@ def ours(config: LabConfig, corpus, dtype=np.float64) -> Run:
     c = config
     ids = np.asarray(corpus.ids, dtype=np.intp)
     init = init_params(len(corpus.vocab), c.hidden, init=c.init, spectral_norm=c.rho, seed=c.seed)
-    flat, grad = _Flat.like(init, init), _Flat.like(init)
+    flat, grad = FlatParams.like(init, init), FlatParams.like(init)
     m, v = optimizer_state(c.optimizer, flat.theta.size)
     stream = windows(ids, c.batch, c.seq_len)
     work: dict = {}
@@ -85,7 +85,7 @@ def ours(config: LabConfig, corpus, dtype=np.float64) -> Run:
             if fresh:
                 h = np.zeros((c.batch, c.hidden))
             with np.errstate(all="ignore"):
-                loss, _, h = _loss_and_grads(flat.params, inputs, targets, h, c.activation,
+                loss, _, h = rnn_kernel(flat.params, inputs, targets, h, c.activation,
                                              out=grad.params, dtype=dtype, work=work)
                 g = grad.theta
                 norm = math.sqrt(g.dot(g))

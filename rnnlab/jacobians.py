@@ -149,7 +149,8 @@ def spectral_norms(A: np.ndarray) -> np.ndarray:
 _LANCZOS_CHECKS = (12, 16, 20, 24, 28, 32, 36, 40, 44, 48)
 _PROOF_MARGIN = 2.0**-36  # about 1.5e-11
 _LANCZOS_FROM = 64
-_START = np.random.default_rng(20131121).standard_normal(512)  # a fixed, generic start vector
+# a fixed, generic start vector for Lanczos (public: tests start from it too)
+LANCZOS_START = np.random.default_rng(20131121).standard_normal(512)
 
 
 def top_eigenvalues(G: np.ndarray) -> np.ndarray:
@@ -166,7 +167,7 @@ def top_eigenvalues(G: np.ndarray) -> np.ndarray:
     reduction costs 4r³/3, at a lower rate.
     """
     n, r, _ = G.shape
-    if r < _LANCZOS_FROM or r > _START.size or n == 0:
+    if r < _LANCZOS_FROM or r > LANCZOS_START.size or n == 0:
         return np.linalg.eigvalsh(G)[:, -1]
     # each G_i scaled by a power of two (exact) so that its largest entry is in [1/2, 1): the
     # recurrence's squares can neither overflow nor underflow
@@ -178,7 +179,7 @@ def top_eigenvalues(G: np.ndarray) -> np.ndarray:
 def _top_of_scaled(G: np.ndarray) -> np.ndarray:
     """top_eigenvalues for a stack (n, r, r) whose entries are at most 1 in size."""
     n, r, _ = G.shape
-    theta, settled = _lanczos_top(G)
+    theta, settled = lanczos_top(G)
     proven = settled & (theta > 0)
     mu = theta * (1.0 + _PROOF_MARGIN)
     i = np.arange(r)
@@ -194,7 +195,7 @@ def _top_of_scaled(G: np.ndarray) -> np.ndarray:
     return top
 
 
-def _lanczos_top(G: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def lanczos_top(G: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(θ, settled): the largest Ritz value of Lanczos on each G_i (n, r, r), a lower bound of
     λ_max, and whether it moved by less than 1e-14 relative between the last two checks.
 
@@ -205,7 +206,8 @@ def _lanczos_top(G: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     steps = _LANCZOS_CHECKS[-1]
     alpha = np.zeros((n, steps))  # diagonal of the tridiagonal T
     beta = np.zeros((n, steps))  # its subdiagonal
-    v = np.repeat((_START[:r] / np.linalg.norm(_START[:r]))[None], n, axis=0)  # (n, r)
+    start = LANCZOS_START[:r] / np.linalg.norm(LANCZOS_START[:r])  # (r,)
+    v = np.repeat(start[None], n, axis=0)  # (n, r)
     v_prev = np.zeros_like(v)  # (n, r)
     theta = np.zeros(n)
     settled = np.zeros(n, dtype=bool)

@@ -263,10 +263,10 @@ def batch_loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray
     training loop's hot path; returns (J, grads, s_T). Call it under np.errstate(over="ignore").
 
     `out` receives the gradients in place; `dtype` is the precision of the maths; `work` keeps
-    scratch arrays from one call to the next (see _loss_and_grads).
+    scratch arrays from one call to the next (see rnn_kernel).
     """
     if params.cell == "rnn":
-        return _loss_and_grads(params, inputs, targets, s0, activation, out, dtype, work)
+        return rnn_kernel(params, inputs, targets, s0, activation, out, dtype, work)
     return _gated_loss_and_grads(params, inputs, targets, s0, out, dtype, work)
 
 
@@ -316,9 +316,9 @@ def _gated_loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarra
     return loss, g, tr.s[-1].copy()
 
 
-def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray, h0: np.ndarray,
-                    activation: str, out: Params | None = None, dtype=np.float64,
-                    work: dict | None = None) -> tuple[float, Params, np.ndarray]:
+def rnn_kernel(params: Params, inputs: np.ndarray, targets: np.ndarray, h0: np.ndarray,
+               activation: str, out: Params | None = None, dtype=np.float64,
+               work: dict | None = None) -> tuple[float, Params, np.ndarray]:
     """Unchecked BPTT on (B, T) int inputs/targets and h0 (B, H): the training loop's hot path.
     Call it with floating-point overflow warnings off (np.errstate(over="ignore")).
 

@@ -53,14 +53,14 @@ class TrainResult:
 
 
 @dataclass
-class _Flat:
+class FlatParams:
     """Params whose arrays are views into one flat vector theta (P,)."""
 
     theta: np.ndarray  # (P,)
     params: Params = field(init=False)
 
     @classmethod
-    def like(cls, params: Params, values: Params | None = None) -> _Flat:
+    def like(cls, params: Params, values: Params | None = None) -> FlatParams:
         sizes = [a.size for a in params.arrays()]
         flat = cls(np.zeros(sum(sizes)))
         views, start = [], 0
@@ -119,8 +119,8 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
     init = init_params(vocab_size, c.hidden, cell=c.cell, init=c.init, spectral_norm=c.rho,
                        seed=c.seed)
     S = get_cell(c.cell).state_size(c.hidden)
-    flat = _Flat.like(init, init)
-    grad = _Flat.like(init)
+    flat = FlatParams.like(init, init)
+    grad = FlatParams.like(init)
     good = flat.theta.copy()  # the last parameters whose loss and gradient were finite
     m, v = optimizer_state(c.optimizer, flat.theta.size)
     checkpoint_at = {round(f * c.steps) for f in CHECKPOINT_FRACTIONS}
@@ -169,7 +169,7 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
 
     if diverged_at is None:
         good[...] = flat.theta
-    last = _Flat.like(init)
+    last = FlatParams.like(init)
     last.theta[...] = good
     steps_done = len(rows) - (diverged_at is not None)
     # `good` holds the parameters the last finite step started from: one update fewer than

@@ -25,7 +25,7 @@ from rnnlab.analysis import (
     weight_terms,
     word_contributions,
 )
-from rnnlab.jacobians import _START, _lanczos_top, top_eigenvalues
+from rnnlab.jacobians import LANCZOS_START, lanczos_top, top_eigenvalues
 from rnnlab.model import (
     ACTIVATIONS,
     Params,
@@ -176,7 +176,7 @@ def _psd(eigenvalues, rng, first=None):
 def test_top_eigenvalues_are_proven_or_fall_back_to_lapack():
     r = 128
     rng = np.random.default_rng(3)
-    start = _START[:r] / np.linalg.norm(_START[:r])
+    start = LANCZOS_START[:r] / np.linalg.norm(LANCZOS_START[:r])
     hidden = rng.standard_normal(r)
     hidden -= (hidden @ start) * start  # a top eigenvector Lanczos's start vector cannot see
     spread = np.geomspace(1.0, 1e-8, r)
@@ -200,7 +200,7 @@ def test_top_eigenvalues_are_proven_or_fall_back_to_lapack():
     got = top_eigenvalues(scaled.copy())
     for name, a, b in zip(cases, got, np.linalg.eigvalsh(scaled)[:, -1], strict=True):
         assert a == pytest.approx(b, rel=1e-10, abs=1e-300), name
-    theta, settled = _lanczos_top(G[-1:].copy())  # the hidden top: Lanczos finds 0.99 only,
+    theta, settled = lanczos_top(G[-1:].copy())  # the hidden top: Lanczos finds 0.99 only,
     assert theta[0] < 0.995 and settled[0]  # so the proof fails and LAPACK answers
     assert got[-1] == pytest.approx(1.0, rel=1e-12)
 

@@ -10,7 +10,7 @@ from rnnlab import ACTIVATIONS, Params, init_params, jacobian_norms, loss_and_gr
 from rnnlab.cells import CELLS, get_cell
 from rnnlab.contributions import distant_contributions, weight_terms
 from rnnlab.jacobians import spectral_norms
-from rnnlab.model import _loss_and_grads, check_inputs, forward_outputs
+from rnnlab.model import check_inputs, forward_outputs, rnn_kernel
 
 ALL_CELLS = [pytest.param(c, marks=pytest.mark.skipif(c not in CELLS, reason=f"no {c} cell"))
              for c in ("rnn", "gru", "lstm")]
@@ -31,14 +31,14 @@ def _params(cell, V=6, H=4, seed=0, scale=1.0):
 @pytest.mark.parametrize("B", [1, 3])
 def test_the_readable_rnn_is_the_tuned_kernel(activation, B):
     """cells/elman.py (the lecture's equations, line by line, with the BPTT derived from the cell
-    interface) and model._loss_and_grads (the tuned kernel) agree to 1e-12."""
+    interface) and model.rnn_kernel (the tuned kernel) agree to 1e-12."""
     p = _params("rnn", V=9, H=7)
     rng = np.random.default_rng(3)
     x, y = rng.integers(0, 9, (B, 11)), rng.integers(0, 9, (B, 11))
     h0 = np.abs(rng.standard_normal((B, 7))) * 0.5
     if activation == "relu":
         p.b_h[:] = np.abs(p.b_h) + 0.5
-    fast_loss, fast, fast_h = _loss_and_grads(p, x, y, h0, activation)
+    fast_loss, fast, fast_h = rnn_kernel(p, x, y, h0, activation)
     cell = get_cell("rnn")
     ax = p.W_hx.T[x.T] + p.b_h  # (T, B, H)
     tr = cell.forward(p, ax, h0, activation)

@@ -42,8 +42,11 @@ def test_the_engine_never_imports_the_teaching_content():
 
 
 def test_no_module_imports_another_modules_private_names():
+    """Nor do the tests and the benchmarks: what they need is public, and named for what it is
+    (the tuned kernel is rnnlab.model.rnn_kernel, held to the readable cell by a test)."""
     bad = []
-    for path in ENGINE + CONTENT + PAGE:
+    outside = sorted((ROOT / "tests").rglob("*.py")) + sorted((ROOT / "benchmarks").glob("*.py"))
+    for path in ENGINE + CONTENT + PAGE + outside:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(("rnnlab",

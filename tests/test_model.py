@@ -10,7 +10,7 @@ import pytest
 from numeric import numeric_grads
 
 from rnnlab import ACTIVATIONS, Params, derivative_bound, init_params, loss_and_grads, model
-from rnnlab.model import _loss_and_grads, activate, derivative
+from rnnlab.model import activate, derivative, rnn_kernel
 
 
 def _problem(activation, B, seed=0, V=7, H=5, T=6):
@@ -71,10 +71,10 @@ def test_the_worker_thread_keeps_the_callers_error_handling(monkeypatch):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         with np.errstate(all="ignore"):
-            loss, _, _ = _loss_and_grads(p, x, y, h0, "linear")
+            loss, _, _ = rnn_kernel(p, x, y, h0, "linear")
     assert not np.isfinite(loss)
     with pytest.raises(FloatingPointError, match="overflow encountered"), np.errstate(all="raise"):
-        _loss_and_grads(p, x, y, h0, "linear")
+        rnn_kernel(p, x, y, h0, "linear")
 
 
 def test_a_forked_child_gets_its_own_worker_thread(monkeypatch):
@@ -129,8 +129,8 @@ def test_huge_logits_keep_an_exact_loss_and_gradient(scale):
     # float32 maths overflows far sooner (exp(89)): the same shift keeps it right
     p.b_y[:] = scale / 10 + np.arange(p.vocab_size)
     with np.errstate(over="ignore"):
-        loss32, _, _ = _loss_and_grads(p, x, y, h0, "tanh", dtype=np.float32)
-        ref32, _, _ = _loss_and_grads(_shifted(p, -scale / 10), x, y, h0, "tanh",
+        loss32, _, _ = rnn_kernel(p, x, y, h0, "tanh", dtype=np.float32)
+        ref32, _, _ = rnn_kernel(_shifted(p, -scale / 10), x, y, h0, "tanh",
                                       dtype=np.float32)
     assert np.isfinite(loss32) and loss32 == pytest.approx(ref32, rel=1e-5)
 
