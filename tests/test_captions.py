@@ -203,3 +203,18 @@ def test_a_gated_cells_norm_chart_is_described_from_its_norms():
                             "spectral_radius": [np.nan, np.nan], "state_norm": [1.0, 1.0]})
     text = captions.w_norm_alt(history, "en")
     assert "no finite values" not in text and "1.7" in text and "2" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_jacobian_chart_names_what_each_form_plots(lang):
+    from rnnlab.teaching.captions import jacobian_series
+    from rnnlab.teaching.i18n import STRINGS, tr
+
+    names, defs, y_title = jacobian_series(False, lang)
+    assert names == {q: tr(f"q.{q}", lang) for q in ("measured", "stepwise_bound", "bound")}
+    assert y_title == "‖∂h_t/∂h_k‖₂" and all(d in STRINGS for d in defs)
+    note, note_defs, note_title = jacobian_series(True, lang)
+    assert note["measured"] == tr("q.measured_lecture", lang) != names["measured"]
+    assert note["bound"] == names["bound"]  # the lecture's bound is the same in either form
+    assert "diag(f′(h_{j−1}))" in note_title and note_defs[:2] == [
+        "def.measured_lecture", "def.stepwise_bound_lecture"]

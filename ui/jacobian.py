@@ -31,18 +31,8 @@ def jacobian_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus,
     """Measured ‖∂h_t/∂h_k‖₂ against the stepwise bound and (β_W β_h)^(t-k)."""
     if config.cell == "rnn":
         st.markdown(tr("ui.jacobian_intro", lang))
-    checkpoints = sorted(result.checkpoints)
     c1, c2 = st.columns([3, 2])
-    if len(checkpoints) > 1:
-        asked = link.get("ckpt")
-        if asked is not None and asked not in checkpoints:  # a link's, or a run since shortened
-            c1.caption(tr("ui.not_a_checkpoint", lang, step=asked,
-                          steps=", ".join(map(str, checkpoints))))
-        step = link.widget(c1, "ckpt", lang, options=checkpoints, auto=checkpoints[-1],
-                           format_func=lambda s: checkpoint_label(s, checkpoints[-1], lang))
-    else:  # a run that diverged at once has only its initial weights
-        step = checkpoints[0]
-        c1.caption(tr("ui.before_training", lang))
+    step = checkpoint_picker(c1, result, lang)
     if config.cell != "rnn":  # a gated cell: its own state Jacobians, no lecture's bound
         gated_jacobian(run_key, step, result.checkpoints[step], window, source.vocab, lang)
         return
@@ -56,29 +46,8 @@ def jacobian_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus,
     except (ValueError, FloatingPointError) as err:
         st.error(tr("ui.analysis_failed", lang, error=md_escape(str(err))))
         return
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric("β_W = ‖W_hh‖₂", f"{reg.beta_W:.4g}")
-    c2.metric("β_h = sup|f′|", f"{reg.beta_h:g}")
-    c3.metric("β_W β_h", f"{reg.product:.4g}")
-    rate = reg.measured_rate
-    c4.metric(tr("ui.rates", lang), captions.fixed(rate, "+.3f") if rate is not None
-              and np.isfinite(rate) else tr("ui.undefined", lang),
-              help=tr("ui.rates.help", lang, bound=captions.fixed(reg.bound_rate, ".3f")))
-    verdict = tr(f"verdict.{reg.verdict}", lang, prod=reg.product)
-    (st.success if reg.verdict == "vanishing_guaranteed" else st.warning)(verdict)
-    why = captions.rate_undefined(norms, lang)
-    if why:
-        st.info(why)
-    if config.activation == "sigmoid":
-        st.caption(tr("verdict.sigmoid_note", lang))
-    names = {q: tr(f"q.{q}", lang) for q in ("measured", "stepwise_bound", "bound")}
-    defs = ["def.measured", "def.stepwise_bound", "def.bound"]
-    y_title = "‖∂h_t/∂h_k‖₂"
-    if lecture:  # the note's product, and the stepwise bound with f' where the note takes it
-        names["measured"] = tr("q.measured_lecture", lang)
-        names["stepwise_bound"] = tr("q.stepwise_bound_lecture", lang)
-        defs[:2] = ["def.measured_lecture", "def.stepwise_bound_lecture"]
-        y_title = "‖∏ W_hhᵀ diag(f′(h_{j−1}))‖₂"
+    regime_panel(reg, norms, config, lang)
+    names, defs, y_title = captions.jacobian_series(lecture, lang)
     shown = summary.assign(series=summary["quantity"].map(names))
     order = [names[q] for q in ("measured", "bound", "stepwise_bound")]
     view = (run_key, step, window, lang, form)  # what this tab's charts depend on
@@ -113,6 +82,40 @@ def jacobian_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus,
     chart(st, view + ("one_step",), lambda: charts.one_step_chart(one_step, lang),
           captions.one_step_alt(one_step, lang))
     csv_button(one_step, "rnnlab_one_step_norms.csv", lang, "dl_one_step")
+
+
+def checkpoint_picker(container, result, lang: str) -> int:
+    """The training step whose weights the tab analyses: the slider over the run's checkpoints
+    (following the last until moved), or the initial weights of a run that diverged at once."""
+    checkpoints = sorted(result.checkpoints)
+    if len(checkpoints) == 1:
+        container.caption(tr("ui.before_training", lang))
+        return checkpoints[0]
+    asked = link.get("ckpt")
+    if asked is not None and asked not in checkpoints:  # a link's, or a run since shortened
+        container.caption(tr("ui.not_a_checkpoint", lang, step=asked,
+                             steps=", ".join(map(str, checkpoints))))
+    return link.widget(container, "ckpt", lang, options=checkpoints, auto=checkpoints[-1],
+                       format_func=lambda s: checkpoint_label(s, checkpoints[-1], lang))
+
+
+def regime_panel(reg, norms, config: LabConfig, lang: str) -> None:
+    """β_W, β_h, their product and the measured rate, then what the bound proves on this run."""
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("β_W = ‖W_hh‖₂", f"{reg.beta_W:.4g}")
+    c2.metric("β_h = sup|f′|", f"{reg.beta_h:g}")
+    c3.metric("β_W β_h", f"{reg.product:.4g}")
+    rate = reg.measured_rate
+    c4.metric(tr("ui.rates", lang), captions.fixed(rate, "+.3f") if rate is not None
+              and np.isfinite(rate) else tr("ui.undefined", lang),
+              help=tr("ui.rates.help", lang, bound=captions.fixed(reg.bound_rate, ".3f")))
+    verdict = tr(f"verdict.{reg.verdict}", lang, prod=reg.product)
+    (st.success if reg.verdict == "vanishing_guaranteed" else st.warning)(verdict)
+    why = captions.rate_undefined(norms, lang)
+    if why:
+        st.info(why)
+    if config.activation == "sigmoid":
+        st.caption(tr("verdict.sigmoid_note", lang))
 
 
 def checkpoint_label(step: int, last: int, lang: str) -> str:

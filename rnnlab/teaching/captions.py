@@ -361,3 +361,17 @@ def remedy_alt(table: pd.DataFrame, names: dict[str, str], lang: str) -> str:
                        d0=int(first.distance), a=f"{first.accuracy:.0%}",
                        d1=int(last.distance), b=f"{last.accuracy:.0%}"))
     return tr("alt.remedy", lang, parts=listed(parts, lang))
+
+
+def jacobian_series(lecture: bool, lang: str) -> tuple[dict[str, str], list[str], str]:
+    """The Jacobian chart's series names, the definitions under it and its y title: the true
+    quantities, or (the note's form) the note's product and the stepwise bound with f′ taken
+    where the note takes it."""
+    names = {q: tr(f"q.{q}", lang) for q in ("measured", "stepwise_bound", "bound")}
+    defs = ["def.measured", "def.stepwise_bound", "def.bound"]
+    if not lecture:
+        return names, defs, "‖∂h_t/∂h_k‖₂"
+    names["measured"] = tr("q.measured_lecture", lang)
+    names["stepwise_bound"] = tr("q.stepwise_bound_lecture", lang)
+    return names, ["def.measured_lecture", "def.stepwise_bound_lecture", "def.bound"], (
+        "‖∏ W_hhᵀ diag(f′(h_{j−1}))‖₂")
