@@ -60,7 +60,6 @@ def distant_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus, 
     shown = summary.assign(series=summary["quantity"].map(names))
     h = analysis.horizon(pairs)
     shares = analysis.share_beyond(pairs)
-    T = len(window) - 1
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("ui.horizon", lang), captions.horizon_value(h, lang), help=tr("def.horizon", lang))
     for col, d in ((c2, 5), (c3, 15)):
@@ -84,10 +83,26 @@ def distant_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus, 
     if few:
         st.markdown(few)
     csv_button(pairs, "rnnlab_contributions.csv", lang, "dl_contrib")
+    shading_panel(run_key, result, config, source, window, pairs, lang)
+    st.subheader(tr("ui.heatmap", lang))
+    chart(st, view + ("heatmap",),
+          lambda: charts.heatmap_chart(pairs, "grad_h", tr(f"chart.heat_title{gated}", lang),
+                                       names["grad_h"], lang),
+          captions.heatmap_alt(pairs, "grad_h", names["grad_h"], lang))
+    if shares["share"].notna().any():  # all NaN when every term is 0: the info above says so
+        chart(st, view + ("share",), lambda: charts.share_chart(shares, lang),
+              captions.share_alt(shares, lang))
+    csv_button(shares, "rnnlab_share_beyond.csv", lang, "dl_share")
+    return window
 
+
+def shading_panel(run_key: str, result, config: LabConfig, source: corpus.Corpus, window: str,
+                  pairs, lang: str) -> None:
+    """Each earlier character's and word's share in the prediction at step t, shaded."""
     st.subheader(tr("ui.shading", lang))
+    T = len(window) - 1
+    view = (run_key, result.steps_done, window, lang)
     c1, c2 = st.columns([3, 1])
-    # view controls are in the link too; Streamlit's binding drops a value out of range
     pos = link.widget(c1, "pos", lang, hi=T, auto=T)  # follows the last step until moved
     by_word = link.widget(c2, "words", lang)
     with one_at_a_time("shading", run_key, result.steps_done, window, pos):
@@ -112,13 +127,3 @@ def distant_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus, 
             st.caption(tr("ui.top_words", lang, words=comma.join(
                 f"“{md_escape(w)}”" + paren.format(f"{c:.2e}")
                 for w, c in zip(top.text, top.contribution, strict=True))))
-    st.subheader(tr("ui.heatmap", lang))
-    chart(st, view + ("heatmap",),
-          lambda: charts.heatmap_chart(pairs, "grad_h", tr(f"chart.heat_title{gated}", lang),
-                                       names["grad_h"], lang),
-          captions.heatmap_alt(pairs, "grad_h", names["grad_h"], lang))
-    if shares["share"].notna().any():  # all NaN when every term is 0: the info above says so
-        chart(st, view + ("share",), lambda: charts.share_chart(shares, lang),
-              captions.share_alt(shares, lang))
-    csv_button(shares, "rnnlab_share_beyond.csv", lang, "dl_share")
-    return window
