@@ -6,6 +6,8 @@ joined, and each tab draws what rnnlab computed. The panels live in ui/, all mat
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from rnnlab import blas
@@ -15,13 +17,14 @@ from ui.distant import distant_tab
 from ui.experiments_tab import experiments_tab
 from ui.jacobian import jacobian_tab
 from ui.link import start, write_url
-from ui.shared import ENGINE_VERSION, registry, watch
+from ui.shared import ENGINE_VERSION, registry, turns, watch
 from ui.sidebar import sidebar
 from ui.theory_tab import theory_tab
 from ui.training import training_tab
 
 
 def page() -> None:
+    arrived = time.monotonic()  # this script run's place in the class's queue (ui.shared.turns)
     st.set_page_config(page_title="rnnlab", page_icon="∂", layout="wide")
     blas.set_threads(1)
     lang = start()  # the session's link, read once
@@ -47,10 +50,11 @@ def page() -> None:
     st.sidebar.caption(tr("ui.server", lang, started=stats["started"], cached=stats["cached"],
                          mb=stats["bytes"] / 2**20, running=stats["running"]))
     run_key = repr(run.key)
-    with tabs[1]:
-        window = distant_tab(run_key, result, config, source, lang)
-    with tabs[2]:
-        jacobian_tab(run_key, result, config, source, window, lang)
+    with turns().turn(arrived):  # a class's pages draw their analyses in the order they came
+        with tabs[1]:
+            window = distant_tab(run_key, result, config, source, lang)
+        with tabs[2]:
+            jacobian_tab(run_key, result, config, source, window, lang)
     with tabs[4]:  # the Experiments tab (issue #12): dozens of runs, only for who opens it
         if tabs[4].open is not False:
             experiments_tab(config, source, lang)

@@ -19,9 +19,11 @@ from rnnlab.config import LabConfig
 from rnnlab.runs import RunRegistry
 from rnnlab.teaching import packs
 from rnnlab.teaching.i18n import tr
+from rnnlab.turns import Turns
 from rnnlab.version import ENGINE_VERSION
 
 DEFAULT = LabConfig()
+PAGES_AT_ONCE = 2  # pages drawing their analyses at once (rnnlab.turns): one a core
 POLL_SECONDS = 0.5  # how often a page looks at its training run's progress
 QUEUED_POLL_SECONDS = 1.0  # ... while the run waits for a free slot: nothing to redraw
 REDRAW_SPACING = 5.0  # after a redraw that took s seconds, the next one waits 5·s at least
@@ -167,6 +169,12 @@ def _vega_spec(chart) -> dict:
     from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
     return _convert_altair_to_vega_lite_spec(chart)
+
+
+@st.cache_resource
+def turns() -> Turns:
+    """The class-wide gate through which pages draw their analyses, in arrival order."""
+    return Turns(width=PAGES_AT_ONCE)
 
 
 @st.cache_resource
