@@ -315,11 +315,11 @@ def analysed_text(upload) -> tuple[str, object]:
 
 
 def page_analyses(params, text: str, vocab, form: str = "correct", ks=None) -> int:
-    """The analyses one page computes for a run on the analysed `text` (ui/gradients.py,
-    ui/gated.py): the distant contributions and their summaries, the shading at the last step,
-    then the Jacobian norms with the one-step norms (the RNN: with the note's form, the correct
-    form's as well) or with the gate profile. `ks`: the start steps (default: the page's pair
-    budget). Returns the (t, k) pairs measured."""
+    """The analyses one page computes for a run on the analysed `text` (ui/distant.py,
+    ui/jacobian.py, ui/gated.py): the distant contributions and their summaries, the shading at
+    the last step, then the Jacobian norms with the one-step norms (the RNN: with the note's
+    form, the correct form's as well) or with the gate profile. `ks`: the start steps (default:
+    the page's pair budget). Returns the (t, k) pairs measured."""
     ids = vocab.encode(text)
     x, y = ids[:-1], ids[1:]
     act = "tanh" if params.cell == "rnn" else "sigmoid"  # a gated cell has no activation setting
@@ -380,7 +380,7 @@ def measure_analyses(upload) -> list[dict]:
             pair = (many - one) / (int(np.sum(T - ks)) - T)
             page = cpu_seconds(lambda p=p: page_analyses(p, text, vocab, "lecture", ks=[0]))
             fixed = page - cost.forms_measured(cell) * T * pair
-            rows.append(dict(cell=cell, H=H, S=S, pair=pair, fixed=fixed))
+            rows.append(dict(cell=cell, H=H, S=S, T=T, pair=pair, one_start=page))
             print(f"  {cell:4s} H={H:3d} S={S:3d}: a pair {pair * 1e3:7.3f} ms "
                   f"(predicted {cost.pair_seconds(cell, H) * 1e3:7.3f}), the rest of the page "
                   f"{fixed:6.3f} s (predicted {cost.analysis_fixed_seconds(cell, H):6.3f})",
@@ -402,7 +402,9 @@ def weighted_fit(M: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 def fit_analyses(rows: list[dict]) -> tuple[dict, dict]:
     """cost.PAIR_COSTS (c_0 + c_2 S² + c_3 S³ a pair, below and from cost.LANCZOS_FROM) and
-    cost.ANALYSIS_COSTS (f_0 + f_1 H + f_2 H² + f_3 H³) from measure_analyses' rows."""
+    cost.ANALYSIS_COSTS (f_0 + f_1 H + f_2 H² + f_3 H³) from measure_analyses' rows: the pairs
+    first, then the rest as the page from one start less that start's pairs at the fitted cost
+    (the two measured parts of it are each noisier than their sum)."""
     pairs, fixed = {}, {}
     for cell in CELLS:
         mine = [r for r in rows if r["cell"] == cell]
@@ -415,10 +417,17 @@ def fit_analyses(rows: list[dict]) -> tuple[dict, dict]:
                 np.array([max(r["pair"], 1e-7) for r in part]))))
         pairs[cell] = cost.PairCost(*parts)
         H = np.array([r["H"] for r in mine], dtype=float)
+        rest = [r["one_start"] - cost.forms_measured(cell) * r["T"] * pair_cost(
+            pairs[cell], r["S"]) for r in mine]
         fixed[cell] = tuple(float(v) for v in weighted_fit(
             np.stack([np.ones_like(H), H, H**2, H**3], axis=1),
-            np.array([max(r["fixed"], 1e-4) for r in mine])))
+            np.array([max(v, 1e-4) for v in rest])))
     return pairs, fixed
+
+
+def pair_cost(c: cost.PairCost, S: int) -> float:
+    c0, c2, c3 = c.large if S >= cost.LANCZOS_FROM else c.small
+    return c0 + c2 * S**2 + c3 * S**3
 
 
 def analysis_constants(pairs: dict, fixed: dict) -> str:
@@ -488,6 +497,8 @@ def main() -> None:
     ap.add_argument("--full", action="store_true")
     ap.add_argument("--no-analysis", action="store_true")
     ap.add_argument("--analysis-only", action="store_true", help="sections 4 to 6 only")
+    ap.add_argument("--save-analyses", help="keep section 4's measurements ...")
+    ap.add_argument("--load-analyses", nargs="+", help="... and fit them (sessions together)")
     ap.add_argument("--pages", type=int, default=6, metavar="N",
                     help="train and analyse the N costliest allowed pages (0: none)")
     args = ap.parse_args()
@@ -502,7 +513,13 @@ def main() -> None:
         training_sections(args, corpora)
     if not args.no_analysis:
         print("\n4. the analyses' costs on the longest text")
-        pairs, fixed = fit_analyses(measure_analyses(corpora["upload"]))
+        if args.load_analyses:
+            rows = [r for f in args.load_analyses for r in json.loads(Path(f).read_text())]
+        else:
+            rows = measure_analyses(corpora["upload"])
+            if args.save_analyses:
+                Path(args.save_analyses).write_text(json.dumps(rows, indent=1))
+        pairs, fixed = fit_analyses(rows)
         print("the fit (paste into rnnlab/cost.py when the analyses changed):")
         print(analysis_constants(pairs, fixed))
         analysis_table(corpora["upload"])

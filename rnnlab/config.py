@@ -65,10 +65,12 @@ class LabConfig:
         if out:
             return out
         if (seconds := self.seconds()) > SECONDS_LIMIT:
-            out.append(Problem("cfg.too_much_work", {"seconds": seconds, "limit": SECONDS_LIMIT}))
+            out.append(Problem("cfg.too_much_work", {
+                "seconds": beyond(seconds, SECONDS_LIMIT), "limit": f"{SECONDS_LIMIT:g}"}))
         elif (page := self.page_seconds()) > PAGE_SECONDS_LIMIT:
             out.append(Problem("cfg.too_much_page_work", {
-                "seconds": page, "analyses": page - seconds, "limit": PAGE_SECONDS_LIMIT}))
+                "seconds": beyond(page, PAGE_SECONDS_LIMIT), "analyses": f"{page - seconds:.1f}",
+                "limit": f"{PAGE_SECONDS_LIMIT:g}"}))
         return out
 
     def replace(self, **changes: Any) -> LabConfig:
@@ -176,6 +178,16 @@ def _run_settings() -> tuple[Setting, ...]:
 # the settings of a training run, in the sidebar's order; by LabConfig field
 SETTINGS: tuple[Setting, ...] = _run_settings()
 OF_FIELD: dict[str, Setting] = {s.field: s for s in SETTINGS}
+
+
+def beyond(value: float, limit: float) -> str:
+    """`value` (> limit) with as few decimals as show that it is over `limit`: 8.04 s against a
+    limit of 8 s reads "8.04", never "8.0"."""
+    for digits in range(1, 10):
+        text = f"{value:.{digits}f}"
+        if float(text) > limit:
+            return text
+    return repr(value)
 
 
 class Problem(NamedTuple):

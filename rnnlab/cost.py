@@ -142,7 +142,7 @@ def run_seconds(config) -> float:
 
 # ---- the page's analyses ----
 
-LANCZOS_FROM = 64  # = jacobians._LANCZOS_FROM: from this state size on, a pair's norm is Lanczos's
+LANCZOS_FROM = 64  # = jacobians.LANCZOS_FROM: from this state size on, a pair's norm is Lanczos's
 ANALYSED_STEPS = 149  # = link.TEXT_MAX - 1: the steps T of the longest text the page analyses
 PAGE_PAIR_SECONDS = 1.5  # CPU s the page's Jacobian norms may take (jacobians.pair_budget)
 
@@ -157,22 +157,25 @@ class PairCost(NamedTuple):
 # Fitted by benchmarks/bench_limits.py (section 4) on the 2-core development machine, CPU time by
 # time.process_time() with BLAS on one thread (the pairs run on the analysis's two threads, both
 # counted), on the longest text the page analyses (149 steps of an upload, V = 300), every cell at
-# H in 4..256. A pair: jacobian_norms over many start steps less jacobian_norms from one start,
-# per extra pair; the form is the cell's own (a pair is one product, one Gram matrix and one
-# largest eigenvalue, and for the LSTM the same again for its cell block of H). The rest of the
-# page (ANALYSIS_COSTS, f_0 + f_1 H + f_2 H² + f_3 H³): the page's analyses from one start step,
-# less that start's pairs: the contributions (T² H (H + V)), the shading, the one-step norms (the
-# RNN's, three forms, twice on the note's page) or the gated cells' one-step Jacobians and their
-# norms (T of S × S). Least squares on the relative error, an under-prediction counted four times.
+# H in 4..256 (66 points, two sessions). A pair: jacobian_norms over many start steps less
+# jacobian_norms from one start, per extra pair: one product, one Gram matrix and its largest
+# eigenvalue (for the LSTM the same again for its cell block), measured 0.08 ms at S = 48, 0.40 ms
+# at 64 (where Lanczos's fixed work begins), 0.68 ms at 128, 2.9 ms at 256 and 14 ms at the
+# LSTM's 512. The rest of the page (ANALYSIS_COSTS, f_0 + f_1 H + f_2 H² + f_3 H³): the page's
+# analyses from one start step less that start's pairs at the fitted cost: the contributions
+# (T² H (H + V)), the shading, the one-step norms (the RNN's three forms, twice on the note's
+# page) or the gated cells' T one-step Jacobians (S × S) and their norms, 3.3 s of the LSTM's at
+# H = 256. Least squares on the relative error, an under-prediction counted four times; a page
+# from one start is predicted within 13% (median 5%; the LSTM at H = 256: 5.72 s, predicted 5.57).
 PAIR_COSTS: dict[str, PairCost] = {
-    "rnn": PairCost(small=(2e-06, 3.6e-08, 0.0), large=(3.7e-04, 0.0, 1.53e-10)),
-    "gru": PairCost(small=(2e-06, 2.8e-08, 0.0), large=(2.8e-04, 0.0, 1.37e-10)),
-    "lstm": PairCost(small=(2e-06, 5e-08, 0.0), large=(4.3e-04, 0.0, 1.17e-10)),
+    "rnn": PairCost(small=(1.46e-06, 3.08e-08, 9.57e-11), large=(0.00034, 6.07e-09, 1.33e-10)),
+    "gru": PairCost(small=(7.52e-07, 2.75e-08, 0.0), large=(0.000243, 4.31e-09, 1.34e-10)),
+    "lstm": PairCost(small=(2.19e-06, 4.06e-08, 0.0), large=(8.87e-05, 2.67e-08, 5.78e-11)),
 }
 ANALYSIS_COSTS: dict[str, tuple[float, float, float, float]] = {
-    "rnn": (0.05, 1e-3, 0.0, 1.3e-7),
-    "gru": (0.05, 1e-3, 0.0, 6e-8),
-    "lstm": (0.05, 1e-3, 0.0, 2.2e-7),
+    "rnn": (0.0419, 0.000227, 3.69e-05, 0.0),
+    "gru": (0.0394, 0.000236, 1.39e-05, 3.8e-09),
+    "lstm": (0.0407, 0.00107, 2.74e-05, 7.49e-08),
 }
 
 
@@ -207,8 +210,13 @@ def analysis_fixed_seconds(cell: str, H: int) -> float:
 
 
 def analysis_seconds(cell: str, H: int, seconds: float = PAGE_PAIR_SECONDS) -> float:
-    """Predicted CPU seconds of the page's analyses of the longest text (ANALYSED_STEPS), the
-    Jacobian norms within their budget `seconds` (of predicted pairs) each."""
-    T = ANALYSED_STEPS
-    pairs = min(T * (T + 1) // 2, pair_count(cell, H, T, seconds))
-    return analysis_fixed_seconds(cell, H) + forms_measured(cell) * pairs * pair_seconds(cell, H)
+    """Predicted CPU seconds of the page's analyses of the longest text (ANALYSED_STEPS), each
+    form's Jacobian norms within `seconds` of pairs (pair_count) or one start's T pairs.
+
+    .. math::
+        \\text{fixed}(H) + \\text{forms} \\min(\\tfrac{T (T+1)}{2} p, \\max(T p, \\text{seconds}))
+
+    with p = pair_seconds: at least what pair_count's whole pairs cost, and growing with H."""
+    T, p = ANALYSED_STEPS, pair_seconds(cell, H)
+    pairs = min(T * (T + 1) / 2 * p, max(T * p, seconds))
+    return analysis_fixed_seconds(cell, H) + forms_measured(cell) * pairs

@@ -145,10 +145,10 @@ def spectral_norms(A: np.ndarray) -> np.ndarray:
 
 
 # top_eigenvalues: Lanczos checks its largest Ritz value after these many steps, and a proof by
-# Cholesky accepts it when λ_max < θ (1 + _PROOF_MARGIN); below _LANCZOS_FROM rows, LAPACK is faster
+# Cholesky accepts it when λ_max < θ (1 + _PROOF_MARGIN); below LANCZOS_FROM rows, LAPACK is faster
 _LANCZOS_CHECKS = (12, 16, 20, 24, 28, 32, 36, 40, 44, 48)
 _PROOF_MARGIN = 2.0**-36  # about 1.5e-11
-_LANCZOS_FROM = 64
+LANCZOS_FROM = 64
 # a fixed, generic start vector for Lanczos (public: tests start from it too)
 LANCZOS_START = np.random.default_rng(20131121).standard_normal(512)
 
@@ -167,7 +167,7 @@ def top_eigenvalues(G: np.ndarray) -> np.ndarray:
     reduction costs 4r³/3, at a lower rate.
     """
     n, r, _ = G.shape
-    if r < _LANCZOS_FROM or r > LANCZOS_START.size or n == 0:
+    if r < LANCZOS_FROM or r > LANCZOS_START.size or n == 0:
         return np.linalg.eigvalsh(G)[:, -1]
     # each G_i scaled by a power of two (exact) so that its largest entry is in [1/2, 1): the
     # recurrence's squares can neither overflow nor underflow

@@ -58,4 +58,4 @@ def test_forget_gates_held_open_keep_the_direct_path_at_one():
 def test_the_pair_budget_shrinks_with_the_cost_of_a_pair_and_keeps_one_start():
     small, large = init_params(7, 32, cell="lstm"), init_params(7, 256, cell="lstm")
     assert pair_budget(small, 80) > pair_budget(init_params(7, 32, cell="gru"), 80) / 10
-    assert pair_budget(large, 100) == 100 < pair_budget(small, 100)
+    assert pair_budget(large, 149) == 149 < pair_budget(small, 149)  # the longest text

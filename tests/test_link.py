@@ -233,3 +233,16 @@ def test_a_lesson_s_changes_leave_out_what_the_run_does_not_read():
     assert changed_fields("edge", PRESETS["edge"].replace(cell="gru")) == ["cell"]
     assert changed_fields("edge", PRESETS["edge"].replace(hidden=32, seed=4)) == ["hidden", "seed"]
     assert LabConfig(clip="none", cell="lstm").unused() == {"clip_at", "distance", "activation"}
+
+
+def test_a_refusal_never_reads_as_being_at_the_limit():
+    from rnnlab.config import SECONDS_LIMIT, beyond
+    from rnnlab.teaching.i18n import tr
+
+    assert beyond(8.04, 8) == "8.04" and beyond(8.4, 8) == "8.4" and beyond(8.0001, 8) == "8.0001"
+    assert beyond(269.68, 8) == "269.7"
+    heavy = LabConfig(hidden=256, seq_len=200, batch=64, steps=2000)
+    problem = heavy.problems()[0]
+    shown = tr(problem.code, "en", **problem.params)
+    assert f"the limit is {SECONDS_LIMIT:g} s" in shown
+    assert float(problem.params["seconds"]) > SECONDS_LIMIT and problem.params["seconds"] in shown

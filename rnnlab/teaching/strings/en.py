@@ -268,13 +268,13 @@ STRINGS: dict[str, str] = {
     "chartid.jacobian.by_distance": "③ Jacobian norms → measured against the bound",
     "cfg.too_much_work": (
         "This combination is too heavy for a shared classroom server: its training would take "
-        "about {seconds:.1f} s of computing, and the limit is {limit:g} s. Lower the hidden size, "
+        "about {seconds} s of computing, and the limit is {limit} s. Lower the hidden size, "
         "the sequence length, the batch or the number of steps. The defaults are shown instead."
     ),
     "cfg.too_much_page_work": (
         "This combination is too heavy for a shared classroom server: its training and the "
-        "analyses of its page would take about {seconds:.1f} s of computing (the analyses "
-        "{analyses:.1f} s of them), and the limit is {limit:g} s. Lower the hidden size, the "
+        "analyses of its page would take about {seconds} s of computing (the analyses "
+        "{analyses} s of them), and the limit is {limit} s. Lower the hidden size, the "
         "sequence length, the batch or the number of steps. The defaults are shown instead."
     ),
 
