@@ -5,16 +5,25 @@ request starts a training run in a worker thread and the other twenty-nine watch
 progress; when it finishes, its result stays in a bounded cache for later visitors. A run nobody
 watches any more (its students changed their settings) stops by itself, so an abandoned long run
 does not hold the CPU. At most `max_parallel` runs train at once; the rest wait their turn.
+
+With `workers="process"` the runs train in that many worker processes (rnnlab/pool.py) instead
+of threads of the server, so that training and the page scripts do not share one GIL; the rows
+still stream to the watchers as they come, and a run whose work cannot be sent to another
+process (pool.dumps gives None) trains on its thread as before. `compute` sends a page's other
+heavy work (an analysis) to the same workers, ahead of the runs waiting for one: a class's pages
+then finish one after another instead of all together at the end.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from rnnlab.pool import Pool, WorkerError, dumps
 from rnnlab.train import TrainResult
 
 MAX_PARALLEL = 2  # training runs at once: one a core of the 2-core classroom server
@@ -70,17 +79,58 @@ class Run:
         return self.records[:self.shown]
 
 
+class Slots:
+    """A semaphore of `n` slots, first come first served, whose `urgent()` waiters are served
+    before the others."""
+
+    def __init__(self, n: int):
+        self.free, self.urgent_waiting = n, 0
+        self._line: deque[object] = deque()  # the plain waiters, in their order of arrival
+        self._cond = threading.Condition()
+
+    def __enter__(self) -> None:
+        me = object()
+        with self._cond:
+            self._line.append(me)
+            self._cond.wait_for(lambda: self.free > 0 and not self.urgent_waiting
+                                and self._line[0] is me)
+            self._line.popleft()
+            self.free -= 1
+            self._cond.notify_all()  # the next in line, if a slot is still free
+
+    def __exit__(self, *exc) -> None:
+        with self._cond:
+            self.free += 1
+            self._cond.notify_all()
+
+    @contextmanager
+    def urgent(self):
+        with self._cond:
+            self.urgent_waiting += 1
+            self._cond.wait_for(lambda: self.free > 0)
+            self.urgent_waiting -= 1
+            self.free -= 1
+            self._cond.notify_all()
+        try:
+            yield
+        finally:
+            self.__exit__()
+
+
 class RunRegistry:
     """A process-wide cache of training runs keyed by (config, corpus key)."""
 
     def __init__(self, max_bytes: int = 256 * 2**20, max_runs: int = 64,
                  max_parallel: int = MAX_PARALLEL,
-                 idle_timeout: float = 15.0):
+                 idle_timeout: float = 15.0, workers: str = "thread"):
+        if workers not in ("thread", "process"):
+            raise ValueError(f"workers must be 'thread' or 'process', not {workers!r}")
         self.max_bytes, self.max_runs, self.idle_timeout = max_bytes, max_runs, idle_timeout
         self._runs: OrderedDict[tuple, Run] = OrderedDict()  # least recently used first
         self._lock = threading.Lock()
-        self._slots = threading.Semaphore(max_parallel)
+        self._slots = Slots(max_parallel)
         self.started = 0  # how many training runs this process has begun: the load test reads it
+        self.pool = Pool(max_parallel) if workers == "process" else None
 
     def get(self, key: tuple, work: Callable[[Callable[[dict], bool]], TrainResult]) -> Run:
         """The run for `key`, started with `work(on_step)` if no live or finished one exists."""
@@ -117,6 +167,15 @@ class RunRegistry:
         if run is not None:
             run.leave(who)
 
+    def compute(self, fn: Callable[[], object]) -> object:
+        """fn(), a page's heavy work: in a worker process, before any run still waiting for one,
+        when this registry has them and `fn` can be sent to one; else here, at once."""
+        job = dumps(lambda on_step: fn()) if self.pool is not None else None
+        if job is None:
+            return fn()
+        with self._slots.urgent():
+            return self._in_worker(job, lambda rows: None, lambda: False)
+
     def stats(self) -> dict:
         with self._lock:
             runs = list(self._runs.values())
@@ -126,34 +185,57 @@ class RunRegistry:
 
     def _work(self, run: Run, work: Callable) -> None:
         def on_step(record: dict) -> bool:
-            run.records.append(record)
-            now = time.monotonic()
-            if now - run.shown_at >= FRAME_SECONDS:
-                run.shown, run.shown_at = len(run.records), now
+            self._arrived(run, [record])
             return run.unwatched(self.idle_timeout)
 
+        crashed = False
         try:
             with self._slots:
                 run.queued = False
                 if run.unwatched(self.idle_timeout):
                     run.abandoned = True
                 else:
-                    run.result = work(on_step)
+                    run.result = self._train(run, work, on_step)
                     run.nbytes = run.result.nbytes()
                     run.abandoned = run.result.stopped_at is not None
         except Exception as err:  # a bad corpus or config: shown to the watchers, never raised
             run.error = f"{type(err).__name__}: {err}"
+            crashed = isinstance(err, WorkerError)  # perhaps not again: the next visitor retries
         finally:
-            self._evict(run)
+            self._evict(run, forget=run.abandoned or crashed)
             run.done.set()
             if run.result is not None:  # the result's history holds the same rows, compactly
                 run.records = []
 
-    def _evict(self, finished: Run) -> None:
-        """Drop abandoned runs and the least recently used finished ones beyond the bounds
-        (`finished` counts as finished: its done flag is set right after)."""
+    def _train(self, run: Run, work: Callable, on_step: Callable[[dict], bool]):
+        """work(on_step): in a worker process when this registry has them and `work` can be sent
+        to one, else here."""
+        job = dumps(work) if self.pool is not None else None
+        if job is None:
+            return work(on_step)
+        return self._in_worker(job, lambda rows: self._arrived(run, rows),
+                               lambda: run.unwatched(self.idle_timeout))
+
+    def _in_worker(self, job: bytes, on_rows: Callable, should_stop: Callable):
+        worker = self.pool.take()
+        try:
+            return worker.run(job, on_rows, should_stop)
+        finally:
+            self.pool.give(worker)
+
+    @staticmethod
+    def _arrived(run: Run, rows: list[dict]) -> None:
+        """New history rows of `run`; the watchers see them at the next frame."""
+        run.records.extend(rows)
+        now = time.monotonic()
+        if now - run.shown_at >= FRAME_SECONDS:
+            run.shown, run.shown_at = len(run.records), now
+
+    def _evict(self, finished: Run, forget: bool) -> None:
+        """Drop `finished` if `forget`, and the least recently used finished runs beyond the
+        bounds (`finished` counts as finished: its done flag is set right after)."""
         with self._lock:
-            if finished.abandoned and self._runs.get(finished.key) is finished:
+            if forget and self._runs.get(finished.key) is finished:
                 del self._runs[finished.key]
             total = sum(r.nbytes for r in self._runs.values())
             for key in list(self._runs):

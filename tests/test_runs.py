@@ -1,8 +1,15 @@
 """The shared run registry: one run per configuration, bounded memory, abandoned runs stop."""
 
+import os
+import signal
 import threading
 import time
 
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnnlab import pool
 from rnnlab.config import LabConfig
 from rnnlab.corpus import load_corpus
 from rnnlab.runs import RunRegistry
@@ -139,3 +146,180 @@ def test_a_page_waiting_on_a_queued_run_redraws_only_on_news():
     assert len(set(draws)) == len(draws)  # nothing redrawn without news
     steps = [n for queued, n in draws if not queued]
     assert steps == sorted(steps)
+
+
+# ---- training in worker processes (RNNLAB_TRAIN_IN=process, rnnlab/pool.py) ----
+
+@pytest.fixture
+def in_workers():
+    """A registry that trains in worker processes; its workers end with the test."""
+    made = []
+
+    def make(**kw):
+        made.append(RunRegistry(workers="process", **kw))
+        return made[-1]
+
+    yield make
+    for reg in made:
+        reg.pool.close()
+
+
+def test_a_run_trained_in_a_worker_is_bit_identical_to_one_trained_here(in_workers):
+    config = LabConfig(hidden=16, seq_len=10, batch=4, steps=60, seed=3)
+    text = load_corpus("english")
+    run = in_workers().get(("same",), lambda on_step: train(config, text, on_step))
+    here = train(config, text)
+    assert run.done.wait(60) and run.error is None
+    there = run.result
+    pd.testing.assert_frame_equal(there.history, here.history, check_exact=True)
+    assert there.checkpoints.keys() == here.checkpoints.keys()
+    pairs = [(there.params, here.params)] + [(there.checkpoints[k], here.checkpoints[k])
+                                             for k in here.checkpoints]
+    for a, b in pairs:
+        for x, y in zip(a.arrays(), b.arrays(), strict=True):
+            assert x.dtype == y.dtype and x.tobytes() == y.tobytes()
+    assert np.array_equal(there.h_last, here.h_last) and there.finished
+
+
+def test_a_worker_streams_its_rows_while_it_trains(in_workers):
+    run = in_workers().get(("stream",), _work(CFG.replace(steps=100), delay=0.01))  # ~1 s
+    seen = []
+    while not run.done.wait(0.02):
+        run.touch()
+        n = len(run.records)
+        if not run.done.is_set():  # done is set before the finished run's rows are dropped
+            seen.append(n)
+    assert run.error is None and len(run.result.history) == 100
+    assert any(0 < n < 100 for n in seen)  # rows arrived before the end
+    assert seen == sorted(seen) and run.records == []
+
+
+def test_a_worker_stops_at_once_when_its_only_student_moves_on(in_workers):
+    reg = in_workers(idle_timeout=60)
+    long = CFG.replace(steps=3000)
+    run = reg.get(("left",), _work(long, delay=0.002))  # 6 s if nobody stopped it
+    run.touch("alice")
+    while not run.records:
+        time.sleep(0.02)
+    reg.leave(("left",), "alice")
+    left = time.monotonic()
+    assert run.done.wait(10) and time.monotonic() - left < 2.0  # untouched: 6 s
+    assert run.abandoned and run.result.stopped_at is not None
+    assert run.result.steps_done < long.steps and reg.stats()["cached"] == 0
+
+
+def test_a_worker_that_dies_gives_its_watchers_an_error_and_is_replaced(in_workers):
+    reg = in_workers(max_parallel=1)
+    run = reg.get(("crash",), lambda on_step: os.kill(os.getpid(), signal.SIGKILL))
+    assert run.done.wait(20), "a dead worker must not leave its watchers waiting"
+    assert run.result is None and "worker ended (exit code -9)" in run.error
+    assert not reg.has(("crash",))  # not kept: the next visitor tries again
+    after = reg.get(("after",), _work(CFG))  # a fresh worker takes the dead one's place
+    assert after.done.wait(30) and after.result.finished
+
+
+def test_errors_in_a_worker_read_as_they_do_on_a_thread(in_workers):
+    def broken(on_step):
+        raise ValueError("the text has 3 characters")
+
+    run = in_workers().get(("bad",), broken)
+    assert run.done.wait(20)
+    assert run.result is None and run.error == "ValueError: the text has 3 characters"
+
+
+def test_work_that_cannot_travel_trains_here(in_workers):
+    lock = threading.Lock()  # a lock cannot be pickled: this work stays in the server process
+    pids = []
+
+    def here(on_step):
+        with lock:
+            pids.append(os.getpid())
+        return _work(CFG)(on_step)
+
+    run = in_workers().get(("here",), here)
+    assert run.done.wait(30) and run.result.finished and pids == [os.getpid()]
+
+
+def test_a_worker_that_ignores_stop_is_killed(in_workers, monkeypatch):
+    monkeypatch.setattr(pool, "STOP_GRACE", 0.5)
+
+    def deaf(on_step):  # never looks at what on_step says
+        for step in range(1, 100_000):
+            on_step({"step": step})
+            time.sleep(0.001)
+
+    reg = in_workers(idle_timeout=60)
+    run = reg.get(("deaf",), deaf)
+    run.touch("alice")
+    while not run.records:
+        time.sleep(0.02)
+    reg.leave(("deaf",), "alice")
+    assert run.done.wait(10) and "did not stop" in run.error
+
+
+def test_a_worker_takes_the_page_s_other_closures_too(in_workers):
+    """ui/training.py binds its settings as default arguments; app.py's closure captures them."""
+    config = CFG.replace(seed=5)
+    text = load_corpus("english")
+    reg = in_workers()
+    bound = reg.get(("bound",), lambda on_step, cfg=config, t=text: train(cfg, t, on_step))
+    assert bound.done.wait(30) and bound.error is None
+    pd.testing.assert_frame_equal(bound.result.history, train(config, text).history,
+                                  check_exact=True)
+
+
+def test_compute_runs_in_a_worker_or_here(in_workers):
+    text = load_corpus("english")
+    here, there = RunRegistry(), in_workers()
+    assert here.compute(os.getpid) == os.getpid()  # threads: the page computes it itself
+    assert there.compute(lambda: os.getpid()) != os.getpid()
+    assert there.compute(lambda: len(text.ids)) == len(text.ids)
+    with pytest.raises(ZeroDivisionError):  # the worker's error reaches the caller
+        there.compute(lambda: 1 / 0)
+
+
+def test_urgent_work_goes_before_the_runs_waiting_for_a_slot():
+    from rnnlab.runs import Slots
+
+    slots, order = Slots(1), []
+    slots.__enter__()  # the only slot, taken
+
+    def plain():
+        with slots:
+            order.append("run")
+
+    def urgent():
+        with slots.urgent():
+            order.append("analysis")
+
+    waiting = [threading.Thread(target=plain)]
+    waiting[0].start()
+    time.sleep(0.1)  # the run waits first ...
+    waiting.append(threading.Thread(target=urgent))
+    waiting[1].start()
+    time.sleep(0.1)
+    slots.__exit__()  # ... but the analysis goes first
+    for th in waiting:
+        th.join(5)
+    assert order == ["analysis", "run"]
+
+
+def test_runs_waiting_for_a_slot_start_in_the_order_they_came():
+    from rnnlab.runs import Slots
+
+    slots, order = Slots(1), []
+    slots.__enter__()
+
+    def plain(i):
+        with slots:
+            order.append(i)
+
+    waiting = []
+    for i in range(5):
+        waiting.append(threading.Thread(target=plain, args=(i,)))
+        waiting[-1].start()
+        time.sleep(0.05)
+    slots.__exit__()
+    for th in waiting:
+        th.join(5)
+    assert order == list(range(5))

@@ -1,0 +1,257 @@
+"""Training in worker processes, so that the server's one GIL only runs page scripts.
+
+A run's many small numpy calls hold the GIL; trained on threads of the server, they compete with
+every page script for one core's worth of Python. A `Worker` is a child process
+(`python -m rnnlab.pool`, started afresh: forking a threaded server is unsafe) that runs one job
+at a time and talks over its stdin and stdout, one pickled message a frame:
+
+    server -> worker   ("run", n, work)      work(on_step), the page's own closure, sent by value
+                       ("stop", n)           the watchers of run n left: on_step returns True
+    worker -> server   ("steps", n, rows)    the history rows since the last, every FLUSH_SECONDS
+                       ("done", n, result)   or ("error", n, exception)
+
+A closure made by a page (`lambda on_step: train(config, text, on_step)`) cannot be pickled by
+reference; `dumps` sends such a function by value: its marshalled code, its closure's and its
+defaults' values, and the globals it names (modules by name). Anything that cannot travel
+(a lock, a generator) makes `dumps` return None, and the caller trains in its own process.
+"""
+
+from __future__ import annotations
+
+import builtins
+import importlib
+import io
+import marshal
+import os
+import pickle
+import subprocess
+import sys
+import threading
+import time
+import types
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+FLUSH_SECONDS = 0.05  # how often a worker sends its new history rows: ten times a frame
+STOP_GRACE = 5.0  # a worker told to stop that says nothing for this long is killed
+# Workers yield the CPU to the server: the page scripts are what the students wait for, and
+# the server's one GIL is the class's bottleneck; training takes the cores they leave idle.
+NICE = 10  # CFS weights 1024 (nice 0) against 110: the server gets 90% of a core both want
+ROOT = Path(__file__).resolve().parents[1]  # where `rnnlab` is imported from, in the child too
+
+
+class WorkerError(RuntimeError):
+    """The worker process ended (killed, out of memory, crashed) in the middle of a run."""
+
+
+# ---- functions by value ----
+
+def _importable(fn: types.FunctionType) -> bool:
+    """Whether pickle can name `fn` (module.qualname finds this very function)."""
+    try:
+        found = importlib.import_module(fn.__module__)
+        for part in fn.__qualname__.split("."):
+            found = getattr(found, part)
+    except (ImportError, AttributeError, TypeError):
+        return False
+    return found is fn
+
+
+def _names(code: types.CodeType) -> set[str]:
+    """The global names `code` and the functions defined in it may read."""
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _names(const)
+    return names
+
+
+def _function(code: bytes, globals_: dict, name: str, defaults, kwdefaults, cells: list):
+    """A function rebuilt by the worker from what _Pickler sent."""
+    fn = types.FunctionType(marshal.loads(code), {"__builtins__": builtins, **globals_}, name,
+                            defaults, tuple(types.CellType(v) for v in cells))
+    fn.__kwdefaults__ = kwdefaults
+    return fn
+
+
+class _Pickler(pickle.Pickler):
+    """Pickle that sends modules by name and functions pickle cannot name by value."""
+
+    def reducer_override(self, obj):
+        if isinstance(obj, types.ModuleType):
+            return importlib.import_module, (obj.__name__,)
+        if isinstance(obj, types.FunctionType) and not _importable(obj):
+            seen = obj.__globals__
+            globals_ = {n: seen[n] for n in sorted(_names(obj.__code__)) if n in seen}
+            globals_["__name__"] = obj.__module__
+            cells = [c.cell_contents for c in obj.__closure__ or ()]
+            return _function, (marshal.dumps(obj.__code__), globals_, obj.__name__,
+                               obj.__defaults__, obj.__kwdefaults__, cells)
+        return NotImplemented
+
+
+def dumps(obj) -> bytes | None:
+    """`obj` pickled, page-made functions by value; None when some part of it cannot be."""
+    out = io.BytesIO()
+    try:
+        _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        return None
+    return out.getvalue()
+
+
+# ---- the server's side ----
+
+class Worker:
+    """One child process that trains one run at a time."""
+
+    def __init__(self):
+        path = [str(ROOT)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+        env = dict(os.environ, OPENBLAS_NUM_THREADS="1", PYTHONPATH=os.pathsep.join(path))
+        self.proc = subprocess.Popen([sys.executable, "-m", "rnnlab.pool"], cwd=ROOT, env=env,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self._send = Connection(os.dup(self.proc.stdin.fileno()), readable=False)
+        self._recv = Connection(os.dup(self.proc.stdout.fileno()), writable=False)
+        self.proc.stdin.close()
+        self.proc.stdout.close()
+        self.jobs = 0
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def run(self, job: bytes, on_rows: Callable[[list[dict]], None],
+            should_stop: Callable[[], bool], poll: float = 0.1):
+        """Run the pickled `job` (from dumps(work)) and return what work(on_step) returned.
+
+        `on_rows(rows)` receives the history rows as they come; `should_stop()`, asked after
+        each batch and every `poll` seconds, tells the worker to stop (its on_step then returns
+        True). Raises what the work raised, or WorkerError when the process is gone."""
+        self.jobs += 1
+        n = self.jobs
+        stop_sent = None
+        self._io(self._send.send_bytes, pickle.dumps(("run", n)) + job)
+        while True:
+            if self._io(self._recv.poll, poll):
+                kind, of, payload = pickle.loads(self._io(self._recv.recv_bytes))
+                if of != n:
+                    continue
+                if kind == "done":
+                    return payload
+                if kind == "error":
+                    raise payload
+                on_rows(payload)
+            if stop_sent is not None and time.monotonic() - stop_sent > STOP_GRACE:
+                self.kill()
+                raise WorkerError(f"the training worker did not stop within {STOP_GRACE:g} s")
+            if stop_sent is None and should_stop():
+                self._io(self._send.send_bytes, pickle.dumps(("stop", n)))
+                stop_sent = time.monotonic()
+
+    def _io(self, call: Callable, *args):
+        """call(*args) on the pipes; a broken pipe means the process is gone."""
+        try:
+            return call(*args)
+        except (EOFError, OSError) as err:
+            self.kill()
+            raise WorkerError(f"the training worker ended (exit code {self.proc.returncode})"
+                              ) from err
+
+    def kill(self) -> None:
+        if self.alive():
+            self.proc.kill()
+        self.proc.wait()
+        self._send.close()
+        self._recv.close()
+
+
+class Pool:
+    """At most `size` idle workers, started at once so that the first run finds one ready."""
+
+    def __init__(self, size: int):
+        self._idle = [Worker() for _ in range(size)]
+        self._lock = threading.Lock()
+
+    def take(self) -> Worker:
+        with self._lock:
+            while self._idle:
+                worker = self._idle.pop()
+                if worker.alive():
+                    return worker
+                worker.kill()
+        return Worker()
+
+    def give(self, worker: Worker) -> None:
+        """A worker back after a run; one that died or was killed is dropped."""
+        if not worker.alive():
+            worker.kill()
+            return
+        with self._lock:
+            self._idle.append(worker)
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.kill()
+
+
+# ---- the worker's side ----
+
+def serve(inbox: Connection, outbox: Connection) -> None:
+    """Run jobs until the server closes the pipe."""
+    import rnnlab.train  # noqa: F401 - what nearly every job needs, imported before the first
+    from rnnlab import blas
+
+    blas.set_threads(1)  # as the server's pages do: the same sums in the same order
+    os.nice(NICE)
+    while True:
+        try:
+            frame = inbox.recv_bytes()
+        except EOFError:
+            return
+        stream = io.BytesIO(frame)
+        kind, n = pickle.load(stream)
+        if kind == "run":
+            _run(n, stream, inbox, outbox)
+
+
+def _run(n: int, job: io.BytesIO, inbox: Connection, outbox: Connection) -> None:
+    rows: list[dict] = []
+    sent, stop = time.monotonic(), False
+
+    def flush() -> None:
+        nonlocal rows, sent
+        if rows:
+            outbox.send_bytes(pickle.dumps(("steps", n, rows)))
+        rows, sent = [], time.monotonic()
+
+    def on_step(record: dict) -> bool:
+        nonlocal stop
+        rows.append(record)
+        if time.monotonic() - sent >= FLUSH_SECONDS:
+            flush()
+        while not stop and inbox.poll():
+            kind, of = pickle.loads(inbox.recv_bytes())
+            stop = kind == "stop" and of == n  # a late stop for an earlier run is ignored
+        return stop
+
+    try:
+        result = pickle.load(job)(on_step)
+        flush()
+        message = pickle.dumps(("done", n, result))
+    except Exception as err:  # the server shows it to the run's watchers, as a thread would
+        flush()
+        try:
+            message = pickle.dumps(("error", n, err))
+            pickle.loads(message)
+        except Exception:
+            message = pickle.dumps(("error", n, RuntimeError(f"{type(err).__name__}: {err}")))
+    outbox.send_bytes(message)
+
+
+if __name__ == "__main__":
+    inbox = Connection(os.dup(sys.stdin.fileno()), writable=False)
+    outbox = Connection(os.dup(sys.stdout.fileno()), readable=False)
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print must not break a frame
+    serve(inbox, outbox)
