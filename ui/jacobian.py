@@ -12,7 +12,7 @@ from rnnlab.teaching import captions, charts
 from rnnlab.teaching.i18n import tr
 from ui import link
 from ui.gated import gated_jacobian
-from ui.shared import chart, csv_button, md_escape, one_at_a_time
+from ui.shared import chart, csv_button, md_escape, one_at_a_time, registry
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -20,10 +20,15 @@ def norms_for(run_key: str, step: int, window: str, activation: str, form: str, 
               _vocab):
     """Jacobian norms against the bounds, their summary and the regime (cached for the class)."""
     ids = _vocab.encode(window)[:-1]
-    ks = analysis.starts_within(len(ids), analysis.pair_budget(_params, len(ids)))
-    norms = analysis.jacobian_norms(_params, ids, activation=activation, form=form, ks=ks)
-    one_step = analysis.one_step_norms(_params, ids, activation=activation)
-    return norms, analysis.summarize(norms), analysis.regime(_params, activation, norms), one_step
+
+    def compute():  # in a training worker when the server has them (RNNLAB_TRAIN_IN=process)
+        ks = analysis.starts_within(len(ids), analysis.pair_budget(_params, len(ids)))
+        norms = analysis.jacobian_norms(_params, ids, activation=activation, form=form, ks=ks)
+        one_step = analysis.one_step_norms(_params, ids, activation=activation)
+        return (norms, analysis.summarize(norms), analysis.regime(_params, activation, norms),
+                one_step)
+
+    return registry().compute(compute)
 
 
 def jacobian_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus, window: str,

@@ -44,7 +44,7 @@ def registry() -> RunRegistry:
     shipped lesson packs from the start. RNNLAB_TRAIN_IN=process trains in worker processes
     (rnnlab/pool.py), leaving the server's GIL to the page scripts; thread (the default) on
     threads of the server."""
-    runs = RunRegistry(workers=os.environ.get("RNNLAB_TRAIN_IN", "thread"))
+    runs = RunRegistry(workers=os.environ.get("RNNLAB_TRAIN_IN", "process"))
     for (config, corpus_key), result in packs.shipped().items():
         runs.keep((ENGINE_VERSION, config, corpus_key), result)
     # The modules just imported (numpy, pandas, Altair, Streamlit's server) and the packs live as
