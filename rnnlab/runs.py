@@ -27,6 +27,7 @@ from rnnlab.pool import Pool, WorkerError, dumps
 from rnnlab.train import TrainResult
 
 MAX_PARALLEL = 2  # training runs at once: one a core of the 2-core classroom server
+MAX_WORKER_FAILURES = 3  # workers dead in a row before a registry trains on threads instead
 FRAME_SECONDS = 0.5  # how often the progress its watchers draw moves on
 
 
@@ -130,7 +131,13 @@ class RunRegistry:
         self._lock = threading.Lock()
         self._slots = Slots(max_parallel)
         self.started = 0  # how many training runs this process has begun: the load test reads it
-        self.pool = Pool(max_parallel) if workers == "process" else None
+        self.pool = None
+        self.worker_failures = 0  # in a row: after MAX_WORKER_FAILURES, train on threads
+        if workers == "process":
+            try:
+                self.pool = Pool(max_parallel)
+            except OSError:  # a host that cannot start processes: threads, as before
+                self.pool = None
 
     def get(self, key: tuple, work: Callable[[Callable[[dict], bool]], TrainResult]) -> Run:
         """The run for `key`, started with `work(on_step)` if no live or finished one exists."""
@@ -174,7 +181,10 @@ class RunRegistry:
         if job is None:
             return fn()
         with self._slots.urgent():
-            return self._in_worker(job, lambda rows: None, lambda: False)
+            try:
+                return self._in_worker(job, lambda rows: None, lambda: False)
+            except WorkerError:  # the worker died under it: the page still gets its analysis
+                return fn()
 
     def stats(self) -> dict:
         with self._lock:
@@ -213,15 +223,33 @@ class RunRegistry:
         job = dumps(work) if self.pool is not None else None
         if job is None:
             return work(on_step)
-        return self._in_worker(job, lambda rows: self._arrived(run, rows),
-                               lambda: run.unwatched(self.idle_timeout))
+        try:
+            return self._in_worker(job, lambda rows: self._arrived(run, rows),
+                                   lambda: run.unwatched(self.idle_timeout))
+        except WorkerError:
+            if self.pool is not None or run.unwatched(self.idle_timeout):
+                raise  # this run's watchers see the error; the next visitor tries again
+            run.records, run.shown = [], 0  # the workers keep dying: train here, afresh
+            return work(on_step)
 
     def _in_worker(self, job: bytes, on_rows: Callable, should_stop: Callable):
-        worker = self.pool.take()
+        """The job in one of the pool's workers. Workers that keep dying (a host that kills
+        child processes, a broken install) are given up after MAX_WORKER_FAILURES in a row,
+        and this registry trains on threads from then on."""
+        pool = self.pool
+        worker = pool.take()
         try:
-            return worker.run(job, on_rows, should_stop)
+            result = worker.run(job, on_rows, should_stop)
+            self.worker_failures = 0
+            return result
+        except WorkerError:
+            self.worker_failures += 1
+            if self.worker_failures >= MAX_WORKER_FAILURES:
+                self.pool = None
+                pool.close()
+            raise
         finally:
-            self.pool.give(worker)
+            pool.give(worker)
 
     @staticmethod
     def _arrived(run: Run, rows: list[dict]) -> None:

@@ -161,7 +161,8 @@ def in_workers():
 
     yield make
     for reg in made:
-        reg.pool.close()
+        if reg.pool is not None:
+            reg.pool.close()
 
 
 def test_a_run_trained_in_a_worker_is_bit_identical_to_one_trained_here(in_workers):
@@ -323,3 +324,57 @@ def test_runs_waiting_for_a_slot_start_in_the_order_they_came():
     for th in waiting:
         th.join(5)
     assert order == list(range(5))
+
+
+def _dies_in_a_worker(config, server_pid):
+    """Work that kills the process it runs in, unless that is the server (the test's own)."""
+    text = load_corpus("english")
+
+    def work(on_step):
+        if os.getpid() != server_pid:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return train(config, text, on_step)
+    return work
+
+
+def test_workers_that_keep_dying_are_given_up_for_threads(in_workers):
+    """A host that kills child processes, or a broken install: after MAX_WORKER_FAILURES in a
+    row the registry trains on threads, and the run that gave up on them trains here."""
+    from rnnlab.runs import MAX_WORKER_FAILURES
+
+    reg = in_workers(max_parallel=1)
+    me = os.getpid()
+    for i in range(MAX_WORKER_FAILURES - 1):
+        run = reg.get(("dies", i), _dies_in_a_worker(CFG, me))
+        run.touch()
+        assert run.done.wait(30) and "worker ended" in run.error
+    last = reg.get(("dies", "last"), _dies_in_a_worker(CFG, me))
+    last.touch()
+    assert last.done.wait(60) and last.error is None and last.result.finished
+    assert reg.pool is None and reg.worker_failures == MAX_WORKER_FAILURES
+    assert len(last.result.history) == CFG.steps  # trained afresh, not on the dead one's rows
+
+
+def test_a_host_that_cannot_start_processes_trains_on_threads(monkeypatch):
+    import rnnlab.runs
+
+    def refuse(size):
+        raise OSError("fork is not allowed here")
+
+    monkeypatch.setattr(rnnlab.runs, "Pool", refuse)
+    reg = RunRegistry(workers="process")
+    assert reg.pool is None
+    run = reg.get(("here",), _work(CFG))
+    assert run.done.wait(30) and run.result.finished
+
+
+def test_an_analysis_whose_worker_dies_is_computed_here(in_workers):
+    reg = in_workers(max_parallel=1)
+    me = os.getpid()
+
+    def analysis():
+        if os.getpid() != me:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return os.getpid()
+
+    assert reg.compute(analysis) == me
