@@ -13,15 +13,17 @@ from ui import link
 from ui.shared import chart, csv_button, md_escape, one_at_a_time
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)  # shared, read-only: not copied
 def contributions_for(run_key: str, step: int, window: str, activation: str, _params, _vocab):
-    """Per-pair contributions and their summaries for one analysed text (cached for the class)."""
+    """Per-pair contributions, their summaries, the horizon and the shares beyond d for one
+    analysed text (cached for the class: each session reads the same frames, never writes)."""
     ids = _vocab.encode(window)
     pairs = analysis.distant_contributions(_params, ids[:-1], ids[1:], activation=activation)
-    return pairs, analysis.summarize(pairs, list(analysis.QUANTITIES))
+    return (pairs, analysis.summarize(pairs, list(analysis.QUANTITIES)), analysis.horizon(pairs),
+            analysis.share_beyond(pairs))
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=256, show_spinner=False)  # shared, read-only: not copied
 def shading_for(run_key: str, step: int, window: str, pos: int, activation: str, _params,
                 _vocab):
     """Each earlier character's and word's contribution to the prediction at `pos` (cached for
@@ -49,8 +51,9 @@ def distant_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus, 
         st.info(tr("ui.dropped_chars", lang, chars=md_escape(" ".join(dropped))))
     try:
         with one_at_a_time("contributions", run_key, result.steps_done, window):
-            pairs, summary = contributions_for(run_key, result.steps_done, window,
-                                               config.activation, result.params, source.vocab)
+            pairs, summary, h, shares = contributions_for(run_key, result.steps_done, window,
+                                                          config.activation, result.params,
+                                                          source.vocab)
     except (ValueError, FloatingPointError) as err:
         st.error(tr("ui.analysis_failed", lang, error=md_escape(str(err))))
         return window
@@ -58,8 +61,6 @@ def distant_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus, 
     gated = "" if config.cell == "rnn" else ".gated"
     names = {q: captions.quantity_name(q, config.cell, lang) for q in analysis.QUANTITIES}
     shown = summary.assign(series=summary["quantity"].map(names))
-    h = analysis.horizon(pairs)
-    shares = analysis.share_beyond(pairs)
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("ui.horizon", lang), captions.horizon_value(h, lang), help=tr("def.horizon", lang))
     for col, d in ((c2, 5), (c3, 15)):
@@ -77,7 +78,7 @@ def distant_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus, 
                                            tr("axis.contribution", lang), lang,
                                            [names[q] for q in analysis.QUANTITIES],
                                            few_from=h.trusted_up_to + 0.5 if few else None),
-          captions.distant_alt(summary, h, lang, cell=config.cell))
+          lambda: captions.distant_alt(summary, h, lang, cell=config.cell))
     st.markdown(" · ".join(tr(f"def.{q}{gated if q != 'grad_x' else ''}", lang)
                            for q in analysis.QUANTITIES))
     if few:
@@ -88,10 +89,10 @@ def distant_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus, 
     chart(st, view + ("heatmap",),
           lambda: charts.heatmap_chart(pairs, "grad_h", tr(f"chart.heat_title{gated}", lang),
                                        names["grad_h"], lang),
-          captions.heatmap_alt(pairs, "grad_h", names["grad_h"], lang))
+          lambda: captions.heatmap_alt(pairs, "grad_h", names["grad_h"], lang))
     if shares["share"].notna().any():  # all NaN when every term is 0: the info above says so
         chart(st, view + ("share",), lambda: charts.share_chart(shares, lang),
-              captions.share_alt(shares, lang))
+              lambda: captions.share_alt(shares, lang))
     csv_button(shares, "rnnlab_share_beyond.csv", lang, "dl_share")
     return window
 
@@ -118,7 +119,7 @@ def shading_panel(run_key: str, result, config: LabConfig, source: corpus.Corpus
               lambda: charts.shading_chart(chars, words, by_word,
                                            tr("chart.shading_title", lang, t=pos),
                                            tr("q.word_x" if by_word else "q.grad_x", lang), lang),
-              captions.shading_alt(chars, words, by_word, pos, lang))
+              lambda: captions.shading_alt(chars, words, by_word, pos, lang))
         csv_button(chars.merge(words[["word", "text"]], on="word", how="left"),
                    f"rnnlab_contributions_t{pos}.csv", lang, "dl_shading")
         top = words.sort_values("contribution", ascending=False).head(5)

@@ -11,7 +11,7 @@ from rnnlab.teaching.i18n import tr
 from ui.shared import chart, csv_button, md_escape, one_at_a_time
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)  # shared, read-only: not copied
 def gated_norms_for(run_key: str, step: int, window: str, _params, _vocab):
     """State-Jacobian norms, their summary and the gate profile (cached for the class)."""
     ids = _vocab.encode(window)[:-1]
@@ -53,13 +53,13 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
           lambda: charts.by_distance_chart(shown[shown.series.isin(measured)],
                                            tr("chart.gated_title", lang), "‖∂s_t/∂s_k‖₂", lang,
                                            measured),
-          captions.gated_alt(norms, lang))
+          lambda: captions.gated_alt(norms, lang))
     pair = [names["measured"], names["stepwise_bound"]]
     chart(st, view + ("bound",),
           lambda: charts.by_distance_chart(shown[shown.series.isin(pair)],
                                            tr("chart.gated_bound_title", lang), "‖∂s_t/∂s_k‖₂",
                                            lang, pair),
-          captions.gated_alt(norms, lang, bound=True))
+          lambda: captions.gated_alt(norms, lang, bound=True))
     defs = ["def.measured_s", "def.stepwise_s"] + (["def.measured_c"] if lstm else [])
     st.markdown(" · ".join(tr(d, lang) for d in defs))
     if len(norms) < len(window) * (len(window) - 1) // 2:
@@ -71,7 +71,7 @@ def gated_jacobian(run_key: str, step: int, params, window: str, vocab, lang: st
     q = "c" if lstm else "h"
     st.markdown(tr("ui.gates_intro", lang, gate=gate, gate_sym=gsum.gate, q=q))
     chart(st, view + ("gates",), lambda: charts.gates_chart(profile, gate, q, lang),
-          captions.gates_alt(profile, gate, lang))
+          lambda: captions.gates_alt(profile, gate, lang))
     if gsum.steps:
         st.caption(tr("ui.gates_caption", lang, n=gsum.steps, gate=gate,
                      direct=captions.fixed(gsum.direct_rate, "+.3f"),

@@ -15,7 +15,7 @@ from ui.gated import gated_jacobian
 from ui.shared import chart, csv_button, md_escape, one_at_a_time, registry
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)  # shared, read-only: not copied
 def norms_for(run_key: str, step: int, window: str, activation: str, form: str, _params,
               _vocab):
     """Jacobian norms against the bounds, their summary and the regime (cached for the class)."""
@@ -59,7 +59,7 @@ def jacobian_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus,
     chart(st, view + ("by_distance",),
           lambda: charts.by_distance_chart(shown, tr("chart.jacobian_title", lang), y_title, lang,
                                            order),
-          captions.jacobian_alt(norms, lang))
+          lambda: captions.jacobian_alt(norms, lang))
     st.markdown(" · ".join(tr(d, lang) for d in defs))
     if lecture:  # does the note's form change the verdict on this run? say so when it does
         with one_at_a_time("norms", run_key, step, window, "correct"):
@@ -81,11 +81,11 @@ def jacobian_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus,
     chart(st, view + ("heatmap",),
           lambda: charts.heatmap_chart(norms, "measured", tr("chart.jheat_title", lang), y_title,
                                        lang),
-          captions.heatmap_alt(norms, "measured", y_title, lang))
+          lambda: captions.heatmap_alt(norms, "measured", y_title, lang))
     st.subheader(tr("ui.one_step", lang))
     st.markdown(tr("ui.one_step_intro", lang))
     chart(st, view + ("one_step",), lambda: charts.one_step_chart(one_step, lang),
-          captions.one_step_alt(one_step, lang))
+          lambda: captions.one_step_alt(one_step, lang))
     csv_button(one_step, "rnnlab_one_step_norms.csv", lang, "dl_one_step")
 
 

@@ -133,35 +133,38 @@ class SpecCache:
 
     def __init__(self, max_bytes: int = 48 * 2**20):
         self.max_bytes, self.bytes = max_bytes, 0
-        self._specs: OrderedDict[tuple, tuple[dict, int]] = OrderedDict()
+        self._specs: OrderedDict[tuple, tuple[dict, int, str | None]] = OrderedDict()
         self._lock = threading.Lock()
         self._building = [threading.Lock() for _ in range(16)]  # striped by key
 
-    def _hit(self, key: tuple) -> dict | None:
+    def _hit(self, key: tuple) -> tuple[dict, str | None] | None:
         with self._lock:
             hit = self._specs.get(key)
             if hit is None:
                 return None
             self._specs.move_to_end(key)
-            return hit[0]
+            return hit[0], hit[2]
 
-    def get(self, key: tuple, build) -> dict:
-        spec = self._hit(key)
-        if spec is not None:
-            return spec
+    def get(self, key: tuple, build, alt=None) -> tuple[dict, str | None]:
+        """(spec, alt text) of the chart `key`: `build()` converted, and `alt` (a string, or a
+        function that computes it from the same data) made once with it."""
+        hit = self._hit(key)
+        if hit is not None:
+            return hit
         with self._building[hash(key) % len(self._building)]:
-            spec = self._hit(key)  # converted by the session this one waited for
-            if spec is not None:
-                return spec
+            hit = self._hit(key)  # converted by the session this one waited for
+            if hit is not None:
+                return hit
             spec = _vega_spec(build())
+            text = alt() if callable(alt) else alt
             size = sum(len(v) for v in spec.get("datasets", {}).values() if isinstance(v, bytes))
             with self._lock:
-                self._specs[key] = (spec, size)
+                self._specs[key] = (spec, size, text)
                 self.bytes += size
                 while self.bytes > self.max_bytes and len(self._specs) > 1:
-                    _, (_, old) = self._specs.popitem(last=False)
+                    _, (_, old, _) = self._specs.popitem(last=False)
                     self.bytes -= old
-        return spec
+        return spec, text
 
 
 def _vega_spec(chart) -> dict:
@@ -182,15 +185,16 @@ def spec_cache() -> SpecCache:
     return SpecCache()
 
 
-def chart(slot, key: tuple | None, build, alt: str | None = None) -> None:
-    """Draw the Altair chart `build()` in `slot` (st, a column, an st.empty()). `key` names
-    everything the chart depends on (the run, the view, the language): charts with one key are
-    converted once for every session. Without a key the chart is drawn as it is."""
+def chart(slot, key: tuple | None, build, alt=None) -> None:
+    """Draw the Altair chart `build()` in `slot` (st, a column, an st.empty()) with its alt text
+    `alt` (a string, or a function computing it). `key` names everything the chart and its alt
+    text depend on (the run, the view, the language): charts with one key are converted, and
+    their alt texts written, once for every session. Without a key the chart is drawn as is."""
     if key is None:
-        slot.altair_chart(build(), width="stretch", alt=alt)
+        slot.altair_chart(build(), width="stretch", alt=alt() if callable(alt) else alt)
         return
-    spec = spec_cache().get(key, build)
-    slot.vega_lite_chart(spec=dict(spec), width="stretch", alt=alt)
+    spec, text = spec_cache().get(key, build, alt)
+    slot.vega_lite_chart(spec=dict(spec), width="stretch", alt=text)
 
 
 _STRIPES = [threading.Lock() for _ in range(64)]
