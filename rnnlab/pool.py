@@ -19,6 +19,7 @@ defaults' values, and the globals it names (modules by name). Anything that cann
 from __future__ import annotations
 
 import builtins
+import contextlib
 import importlib
 import io
 import marshal
@@ -111,6 +112,10 @@ class Worker:
         env = dict(os.environ, OPENBLAS_NUM_THREADS="1", PYTHONPATH=os.pathsep.join(path))
         self.proc = subprocess.Popen([sys.executable, "-m", "rnnlab.pool"], cwd=ROOT, env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        # at once, before the child's imports: on a cold server they would compete with the
+        # first page's own (if this fails, the child lowers its priority once it has imported)
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, self.proc.pid, NICE)
         self._send = Connection(os.dup(self.proc.stdin.fileno()), readable=False)
         self._recv = Connection(os.dup(self.proc.stdout.fileno()), writable=False)
         self.proc.stdin.close()
@@ -204,7 +209,8 @@ def serve(inbox: Connection, outbox: Connection) -> None:
     from rnnlab import blas
 
     blas.set_threads(1)  # as the server's pages do: the same sums in the same order
-    os.nice(NICE)
+    if os.getpriority(os.PRIO_PROCESS, 0) < NICE:  # unless the server already lowered it
+        os.nice(NICE - os.getpriority(os.PRIO_PROCESS, 0))
     while True:
         try:
             frame = inbox.recv_bytes()
