@@ -318,6 +318,14 @@ def test_recall_chart_plots_the_keys_recalled_at_each_distance(trained):
     chart = charts.recall_chart(sweep, "en")
     pd.testing.assert_frame_equal(charts.chart_data(chart), sweep)
     assert (sweep.chance == 1 / len(corpus.KEYS)).all()
+    line = _recall_layers(chart)
+    assert line["encoding"]["y"]["scale"]["domain"] == [0, 1]
+    assert _tips(line) == ["distance", "accuracy", "loss"]
+
+
+def _recall_layers(chart) -> dict:
+    """What every recall-against-d chart shares: readable, a line of the share of keys recalled
+    (in %) against d, and a rule at chance; returns the line's layer."""
     spec = _spec(chart)
     _assert_readable(spec)
     line, chance = _layers(spec)
@@ -325,9 +333,8 @@ def test_recall_chart_plots_the_keys_recalled_at_each_distance(trained):
     assert _axis(line, "x") == ("distance", "quantitative", "dependency distance d (characters)")
     assert _axis(line, "y") == ("accuracy", "quantitative", "keys recalled")
     assert line["encoding"]["y"]["axis"]["format"] == "%"
-    assert line["encoding"]["y"]["scale"]["domain"] == [0, 1]
-    assert _tips(line) == ["distance", "accuracy", "loss"]
     assert chance["encoding"]["y"]["aggregate"] == "mean" and _tips(chance) == ["chance"]
+    return line
 
 
 def _remedy(trained, window: int):
@@ -346,16 +353,9 @@ def test_remedy_chart_plots_each_settings_recall_at_each_distance(trained):
     np.testing.assert_array_equal(data.distance, table.distance)
     np.testing.assert_array_equal(data.accuracy, table.accuracy)
     assert data.series.tolist() == [names[c] for c in table.setting]
-    spec = _spec(chart)
-    _assert_readable(spec)
-    line, chance = _layers(spec)
-    assert (_mark(line), _mark(chance)) == ("line", "rule")
-    assert _axis(line, "x") == ("distance", "quantitative", "dependency distance d (characters)")
-    assert _axis(line, "y") == ("accuracy", "quantitative", "keys recalled")
-    assert line["encoding"]["y"]["axis"]["format"] == "%"
+    line = _recall_layers(chart)
     assert line["encoding"]["color"]["scale"]["domain"] == list(dict.fromkeys(data.series))
     assert _tips(line) == ["series", "distance", "accuracy"]
-    assert chance["encoding"]["y"]["aggregate"] == "mean" and _tips(chance) == ["chance"]
 
 
 def test_remedy_chart_shades_the_distances_beyond_half_the_window(trained):

@@ -5,6 +5,7 @@ the value the link wrote; what the page writes reads back to the same settings."
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -17,6 +18,7 @@ from rnnlab.config import (
     BadValueError,
     LabConfig,
     check_trainable,
+    clean,
     decode,
     encode,
     resolve,
@@ -56,7 +58,6 @@ def test_what_the_page_writes_reads_back_to_the_same_settings(widgets):
 
 
 def decode_clean(name, value):
-    from rnnlab.config import clean
     return clean(link.ALL[name], value)
 
 
@@ -120,10 +121,9 @@ def test_any_value_in_any_form_loads_a_value_the_page_then_shows_truthfully(name
     reading = link.read({name: given_texts}, PRESETS)  # a repeated key: every copy
     value = reading.values[name]
     fallback = link.defaults(PRESETS)[name]
-    setting = reading and link.ALL[name]
-    if name == "preset":
-        setting = link.ALL[name].__class__(**{**link.ALL[name].__dict__,
-                                              "options": tuple(PRESETS)})
+    setting = link.ALL[name]
+    if name == "preset":  # the lessons are the preset's options, given to read()
+        setting = replace(setting, options=tuple(PRESETS))
     try:
         expected, refused = decode(setting, given_texts[-1]), False
     except BadValueError:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
-from rnnlab.config import OF_FIELD, SETTINGS, LabConfig, decode
+from rnnlab.config import OF_FIELD, SETTINGS, LabConfig, decode, encode
 from rnnlab.contributions import distant_contributions
 from rnnlab.corpus import load_corpus
 from rnnlab.evaluate import key_recall
@@ -44,7 +44,8 @@ class Variant:
 
     def label(self) -> str:
         """'B: clip = value, clip_at = 1'; run A's label is the caller's ("current settings")."""
-        return f"{self.letter}: " + ", ".join(f"{URL_OF[f]} = {_text(v)}" for f, v in self.changes)
+        return f"{self.letter}: " + ", ".join(f"{URL_OF[f]} = {_text(f, v)}"
+                                              for f, v in self.changes)
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,11 @@ class Note:
     detail: str = ""
 
 
-def _text(value) -> str:
+def _text(field: str, value) -> str:
+    """A value as a comparison spells it: the link codec's spelling, the reset as 1 or 0."""
     if isinstance(value, bool):
         return "1" if value else "0"
-    if isinstance(value, float):
-        return f"{value:.12g}"  # as the link codec cleans it: reads back to the same float
-    return str(value)
+    return encode(OF_FIELD[field], value)
 
 
 def _parse_one(name: str, raw: str):
@@ -113,7 +113,7 @@ def parse_comparison(text: str | None, base: LabConfig) -> tuple[list[Variant], 
 
 def comparison_link(variants: list[Variant]) -> str:
     """The `cmp` value of a comparison: parse_comparison's inverse."""
-    return "|".join(",".join(f"{URL_OF[f]}:{_text(v)}" for f, v in variant.changes)
+    return "|".join(",".join(f"{URL_OF[f]}:{_text(f, v)}" for f, v in variant.changes)
                     for variant in variants)
 
 
