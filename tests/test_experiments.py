@@ -251,6 +251,23 @@ def test_histogram_counts_every_step_and_its_words():
     assert f"largest {number(top.grad_norm)} at step {int(top.step)}" in words
 
 
+@pytest.mark.parametrize(("clip", "layers", "said"), [
+    ("norm", 2, "{k} steps were clipped at ‖g‖ = c = 1 (the rule)"),
+    ("value", 1, "In {k} steps some component of g was clipped to ±c = ±1; value clipping bounds "
+                 "each component, not the norm ‖g‖ on this axis, so c is not marked on it."),
+])
+def test_the_histogram_marks_c_only_where_c_bounds_the_plotted_norm(clip, layers, said):
+    """Norm clipping caps ‖g‖ at c: a rule there. Value clipping caps each component: no rule on
+    a norm axis, and the sentence says why. Either way it counts the run's clipped steps."""
+    cfg = PRESETS["exploding"].replace(steps=60, clip=clip, clip_at=1.0)
+    history = train(cfg, TEXT).history
+    k = int(history["clipped"].sum())
+    assert k > 0
+    chart = xc.histogram_chart(ex.histogram(history), clip, 1.0, "en").to_dict()
+    assert len(chart["layer"]) == layers
+    assert said.format(k=k) in xc.histogram_words(history, clip, 1.0, "en")
+
+
 # ---- the tab, through AppTest ----
 
 EXPERIMENTS = "⑤ Experiments"  # the tab's label: st.tabs runs only the open tab's work
