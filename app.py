@@ -10,6 +10,7 @@ import time
 
 import streamlit as st
 
+import ui.early  # noqa: F401 - first: starts the training workers while the page imports the rest
 from rnnlab import blas
 from rnnlab.teaching.i18n import tr
 from rnnlab.train import train

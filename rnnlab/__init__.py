@@ -1,42 +1,39 @@
-"""rnnlab: a toy character RNN in pure numpy, exact BPTT, and the analysis of its gradient flow."""
+"""rnnlab: a toy character RNN in pure numpy, exact BPTT, and the analysis of its gradient flow.
 
-from rnnlab.analysis import (
-    FORMS,
-    Regime,
-    decay_rate,
-    distant_contributions,
-    horizon,
-    jacobian_norms,
-    one_step_norms,
-    regime,
-    share_beyond,
-    starts_within,
-    step_jacobians,
-    summarize,
-    weight_terms,
-    word_contributions,
-)
-from rnnlab.config import LabConfig
-from rnnlab.corpus import Corpus, CorpusError, Vocab, corpus_from_bytes, load_corpus, words
-from rnnlab.model import (
-    ACTIVATIONS,
-    INITS,
-    Params,
-    activate,
-    derivative,
-    derivative_bound,
-    init_params,
-    loss_and_grads,
-)
-from rnnlab.train import TrainResult, sample, train
-from rnnlab.version import ENGINE_VERSION
+The names below are imported on first use (PEP 562), so that `import rnnlab.pool` or
+`rnnlab.runs` costs no numpy or pandas: the server starts its training workers before its own
+heavy imports, and a worker leaves out what it never needs (see rnnlab/pool.py). The training
+function is `rnnlab.train.train`: `rnnlab.train` names that module.
+"""
 
-__all__ = [
-    "ACTIVATIONS", "ENGINE_VERSION", "FORMS", "INITS", "Corpus", "CorpusError", "LabConfig",
-    "Params", "Regime",
-    "TrainResult", "Vocab", "activate", "corpus_from_bytes", "decay_rate", "derivative",
-    "derivative_bound", "distant_contributions", "horizon", "init_params", "jacobian_norms",
-    "load_corpus", "loss_and_grads", "one_step_norms", "regime", "sample", "share_beyond",
-    "starts_within", "step_jacobians", "summarize", "train", "weight_terms",
-    "word_contributions", "words",
-]
+from __future__ import annotations
+
+import importlib
+
+_FROM = {
+    "analysis": ["FORMS", "Regime", "decay_rate", "distant_contributions", "horizon",
+                 "jacobian_norms", "one_step_norms", "regime", "share_beyond", "starts_within",
+                 "step_jacobians", "summarize", "weight_terms", "word_contributions"],
+    "config": ["LabConfig"],
+    "corpus": ["Corpus", "CorpusError", "Vocab", "corpus_from_bytes", "load_corpus", "words"],
+    "model": ["ACTIVATIONS", "INITS", "Params", "activate", "derivative", "derivative_bound",
+              "init_params", "loss_and_grads"],
+    "train": ["TrainResult", "sample"],
+    "version": ["ENGINE_VERSION"],
+}
+_MODULE_OF = {name: module for module, names in _FROM.items() for name in names}
+
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'rnnlab' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"rnnlab.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -36,6 +36,10 @@ from pathlib import Path
 
 FLUSH_SECONDS = 0.05  # how often a worker sends its new history rows: ten times a frame
 STOP_GRACE = 5.0  # a worker told to stop that says nothing for this long is killed
+# A worker that says nothing for this long is killed, whether or not anyone still watches: a
+# training run sends rows every FLUSH_SECONDS, and the longest job the limits allow (a page's
+# analyses, 10 s of CPU, rnnlab/cost.py) takes at most about twice that with half a core.
+SILENCE_LIMIT = 60.0
 # Workers yield the CPU to the server: the page scripts are what the students wait for, and
 # the server's one GIL is the class's bottleneck; training takes the cores they leave idle.
 NICE = 10  # CFS weights 1024 (nice 0) against 110: the server gets 90% of a core both want
@@ -76,10 +80,74 @@ def _function(code: bytes, globals_: dict, name: str, defaults, kwdefaults, cell
     return fn
 
 
+# ---- frames by value ----
+# pandas pickles a string column (and every frame's column labels) with its storage: pyarrow's on
+# the server, Python objects in a worker (which leaves pyarrow out). Frames and series travel as
+# their labels and numpy columns instead, and are rebuilt with the receiving side's own default,
+# so that a frame made in a worker equals, dtype for dtype, the same frame made in the server.
+
+def _labels(index) -> tuple:
+    """What _rebuilt_index needs: a RangeIndex as its range, any other flat index as values."""
+    if type(index).__name__ == "RangeIndex":
+        return ("range", index.start, index.stop, index.step, index.name)
+    return ("values", index.to_numpy(), index.name)
+
+
+def _rebuilt_index(labels: tuple):
+    import pandas as pd
+
+    if labels[0] == "range":
+        return pd.RangeIndex(*labels[1:4], name=labels[4])
+    return pd.Index(labels[1], name=labels[2])
+
+
+def _frame(columns: tuple, arrays: list, index: tuple):
+    """A DataFrame rebuilt from what _Pickler sent (columns in order, duplicates kept)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(dict(enumerate(arrays)), index=_rebuilt_index(index))
+    frame.columns = _rebuilt_index(columns)
+    return frame
+
+
+def _series(values, index: tuple, name):
+    import pandas as pd
+
+    return pd.Series(values, index=_rebuilt_index(index), name=name)
+
+
+def _plain(obj) -> bool:
+    """Whether a pandas frame or series travels as numpy arrays without loss: flat labels, numpy
+    or string dtypes, no attrs."""
+    import numpy as np
+    import pandas as pd
+
+    indexes = [obj.index] + ([obj.columns] if isinstance(obj, pd.DataFrame) else [])
+    dtypes = list(obj.dtypes) if isinstance(obj, pd.DataFrame) else [obj.dtype]
+    return (not obj.attrs and not any(isinstance(i, pd.MultiIndex) for i in indexes)
+            and all(isinstance(d, (np.dtype, pd.StringDtype))
+                    for d in dtypes + [i.dtype for i in indexes]))
+
+
+def _frame_reduction(obj):
+    """(rebuild, args) for a DataFrame or Series that _plain lets travel by value, else None."""
+    module = sys.modules.get("pandas")
+    if module is None or not isinstance(obj, (module.DataFrame, module.Series)) or not _plain(obj):
+        return None
+    if isinstance(obj, module.Series):
+        return _series, (obj.to_numpy(), _labels(obj.index), obj.name)
+    arrays = [obj.iloc[:, i].to_numpy() for i in range(obj.shape[1])]
+    return _frame, (_labels(obj.columns), arrays, _labels(obj.index))
+
+
 class _Pickler(pickle.Pickler):
-    """Pickle that sends modules by name and functions pickle cannot name by value."""
+    """Pickle that sends modules by name, functions pickle cannot name by value, and pandas
+    frames as numpy columns."""
 
     def reducer_override(self, obj):
+        reduction = _frame_reduction(obj)
+        if reduction is not None:
+            return reduction
         if isinstance(obj, types.ModuleType):
             return importlib.import_module, (obj.__name__,)
         if isinstance(obj, types.FunctionType) and not _importable(obj):
@@ -131,13 +199,16 @@ class Worker:
 
         `on_rows(rows)` receives the history rows as they come; `should_stop()`, asked after
         each batch and every `poll` seconds, tells the worker to stop (its on_step then returns
-        True). Raises what the work raised, or WorkerError when the process is gone."""
+        True). Raises what the work raised, or WorkerError when the process is gone or was
+        killed: it did not stop within STOP_GRACE, or sent nothing for SILENCE_LIMIT seconds."""
         self.jobs += 1
         n = self.jobs
         stop_sent = None
         self._io(self._send.send_bytes, pickle.dumps(("run", n)) + job)
+        heard = time.monotonic()
         while True:
             if self._io(self._recv.poll, poll):
+                heard = time.monotonic()
                 kind, of, payload = pickle.loads(self._io(self._recv.recv_bytes))
                 if of != n:
                     continue
@@ -149,6 +220,10 @@ class Worker:
             if stop_sent is not None and time.monotonic() - stop_sent > STOP_GRACE:
                 self.kill()
                 raise WorkerError(f"the training worker did not stop within {STOP_GRACE:g} s")
+            if time.monotonic() - heard > SILENCE_LIMIT:
+                self.kill()
+                raise WorkerError(f"the training worker sent nothing for {SILENCE_LIMIT:g} s "
+                                  "and was stopped")
             if stop_sent is None and should_stop():
                 self._io(self._send.send_bytes, pickle.dumps(("stop", n)))
                 stop_sent = time.monotonic()
@@ -170,11 +245,32 @@ class Worker:
         self._recv.close()
 
 
+# Workers started before a pool exists (start_early), for the first pool of this process to take.
+_EARLY: list[Worker] = []
+_EARLY_LOCK = threading.Lock()
+_EARLY_STARTED = threading.Event()
+
+
+def start_early(size: int) -> None:
+    """Start `size` workers now, once a process, for the first Pool to take: a server calls this
+    before its page's own imports, so that on a cold server the workers' imports run on the
+    other core while the page's run on this one, and the first training finds them ready."""
+    with _EARLY_LOCK:
+        if _EARLY_STARTED.is_set():
+            return
+        _EARLY_STARTED.set()
+        with contextlib.suppress(OSError):  # a host that cannot start processes: Pool says so
+            _EARLY.extend(Worker() for _ in range(size))
+
+
 class Pool:
-    """At most `size` idle workers, started at once so that the first run finds one ready."""
+    """At most `size` idle workers, started at once (or earlier, by start_early) so that the
+    first run finds one ready."""
 
     def __init__(self, size: int):
-        self._idle = [Worker() for _ in range(size)]
+        with _EARLY_LOCK:
+            early = [_EARLY.pop() for _ in range(min(size, len(_EARLY)))]
+        self._idle = early + [Worker() for _ in range(size - len(early))]
         self._lock = threading.Lock()
 
     def take(self) -> Worker:
@@ -205,7 +301,12 @@ class Pool:
 
 def serve(inbox: Connection, outbox: Connection) -> None:
     """Run jobs until the server closes the pipe."""
-    import rnnlab.train  # noqa: F401 - what nearly every job needs, imported before the first
+    # pandas imports pyarrow when it is installed (Streamlit needs it) for its string columns:
+    # 35 MiB and 50 ms a process. A worker's results are numbers; a string column, if any,
+    # keeps its strings as Python objects (pandas' own fallback) and reads the same.
+    sys.modules.setdefault("pyarrow", None)
+    import rnnlab.analysis  # noqa: F401 - what the jobs need, imported before the first one
+    import rnnlab.train  # noqa: F401
     from rnnlab import blas
 
     blas.set_threads(1)  # as the server's pages do: the same sums in the same order
@@ -245,7 +346,7 @@ def _run(n: int, job: io.BytesIO, inbox: Connection, outbox: Connection) -> None
     try:
         result = pickle.load(job)(on_step)
         flush()
-        message = pickle.dumps(("done", n, result))
+        message = dumps(("done", n, result)) or pickle.dumps(("done", n, result))
     except Exception as err:  # the server shows it to the run's watchers, as a thread would
         flush()
         try:
@@ -256,8 +357,15 @@ def _run(n: int, job: io.BytesIO, inbox: Connection, outbox: Connection) -> None
     outbox.send_bytes(message)
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """A worker: jobs in on stdin, results out on stdout."""
     inbox = Connection(os.dup(sys.stdin.fileno()), writable=False)
     outbox = Connection(os.dup(sys.stdout.fileno()), readable=False)
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print must not break a frame
     serve(inbox, outbox)
+
+
+if __name__ == "__main__":
+    # this module once more by its own name, so that what the worker pickles (the frames'
+    # rebuilders) names rnnlab.pool, which the server can find, and not __main__
+    importlib.import_module("rnnlab.pool").main()

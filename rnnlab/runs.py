@@ -16,19 +16,37 @@ then finish one after another instead of all together at the end.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from rnnlab import pool
 from rnnlab.pool import Pool, WorkerError, dumps
-from rnnlab.train import TrainResult
+
+if TYPE_CHECKING:  # this module imports no numpy: a server imports it before anything heavy
+    from rnnlab.train import TrainResult
 
 MAX_PARALLEL = 2  # training runs at once: one a core of the 2-core classroom server
 MAX_WORKER_FAILURES = 3  # workers dead in a row before a registry trains on threads instead
 FRAME_SECONDS = 0.5  # how often the progress its watchers draw moves on
+
+
+def train_in() -> str:
+    """Where a server trains: "process" (worker processes, the default) or "thread", from
+    RNNLAB_TRAIN_IN."""
+    return os.environ.get("RNNLAB_TRAIN_IN", "process")
+
+
+def start_workers() -> None:
+    """Start the worker processes the server's registry will take (pool.start_early), when it
+    trains in processes; before the page's heavy imports, once a process."""
+    if train_in() == "process":
+        pool.start_early(MAX_PARALLEL)
 
 
 @dataclass

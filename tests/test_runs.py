@@ -1,6 +1,7 @@
 """The shared run registry: one run per configuration, bounded memory, abandoned runs stop."""
 
 import os
+import pickle
 import signal
 import threading
 import time
@@ -258,6 +259,18 @@ def test_a_worker_that_ignores_stop_is_killed(in_workers, monkeypatch):
     assert run.done.wait(10) and "did not stop" in run.error
 
 
+def test_a_worker_that_hangs_while_watched_is_killed_and_replaced(in_workers, monkeypatch):
+    """A job that sends nothing for SILENCE_LIMIT seconds ends in an error its watchers read,
+    even while a student still watches; the next run gets a fresh worker."""
+    monkeypatch.setattr(pool, "SILENCE_LIMIT", 0.5)
+    reg = in_workers(idle_timeout=60, max_parallel=1)
+    run = reg.get(("hung",), lambda on_step: time.sleep(60))
+    run.touch("alice")  # watched throughout
+    assert run.done.wait(10) and "sent nothing for 0.5 s" in run.error
+    after = reg.get(("after",), _work(CFG))
+    assert after.done.wait(30) and after.error is None and after.result.finished
+
+
 def test_a_worker_takes_the_page_s_other_closures_too(in_workers):
     """ui/training.py binds its settings as default arguments; app.py's closure captures them."""
     config = CFG.replace(seed=5)
@@ -378,3 +391,69 @@ def test_an_analysis_whose_worker_dies_is_computed_here(in_workers):
         return os.getpid()
 
     assert reg.compute(analysis) == me
+
+
+def test_frames_made_in_a_worker_equal_those_made_here(in_workers):
+    """A worker leaves pyarrow out (35 MiB a process); its frames are rebuilt here with this
+    side's own string storage, so they equal, dtype for dtype, the frames made here."""
+    def frames():  # defined in the test, so sent to the worker by value
+        """A frame with every column kind the engine's results hold, a string index, a series."""
+        frame = pd.DataFrame({"form": ["rnn", "gru", "lstm"], "t": [3, 2, 1],
+                              "measured": [0.5, np.nan, 1e-300], "clipped": [True, False, True]})
+        named = frame.set_index("form")
+        return (frame, named, named["measured"], frame.rename(columns={"t": "measured"}),
+                os.getpid())
+
+    *there, pid = in_workers().compute(frames)
+    *here, _ = frames()
+    assert pid != os.getpid()
+    for a, b in zip(there, here, strict=True):
+        assert type(a) is type(b)
+        if isinstance(a, pd.DataFrame):
+            pd.testing.assert_frame_equal(a, b, check_exact=True)
+        else:
+            pd.testing.assert_series_equal(a, b, check_exact=True)
+        assert a.index.dtype == b.index.dtype
+
+
+def test_a_worker_does_without_pyarrow(in_workers):
+    import sys
+
+    loaded = in_workers().compute(lambda: (sys.modules.get("pyarrow") is not None,
+                                           "pandas" in sys.modules))
+    assert loaded == (False, True)
+
+
+def test_frames_the_codec_cannot_carry_travel_as_pandas_pickles_them():
+    """A MultiIndex or a categorical column is pickled by pandas itself (no value is lost)."""
+    multi = pd.DataFrame({"a": [1, 2], "b": [3, 4]}).set_index(["a", "b"], drop=False)
+    categorical = pd.DataFrame({"c": pd.Categorical(["x", "y"])})
+    for frame in (multi, categorical):
+        pd.testing.assert_frame_equal(pickle.loads(pool.dumps(frame)), frame)
+
+
+def test_workers_started_early_are_the_first_pool_s(monkeypatch):
+    """start_early (app.py, before the page's imports) starts workers once; the first Pool takes
+    them and starts no more of its own."""
+    started = []
+
+    class Counted:
+        def __init__(self):
+            started.append(self)
+
+        def alive(self):
+            return True
+
+        def kill(self):
+            pass
+
+    monkeypatch.setattr(pool, "Worker", Counted)
+    monkeypatch.setattr(pool, "_EARLY", [])
+    monkeypatch.setattr(pool, "_EARLY_STARTED", threading.Event())
+    pool.start_early(2)
+    pool.start_early(2)  # a later script run: nothing more
+    assert len(started) == 2
+    first = pool.Pool(2)
+    assert len(started) == 2 and {first.take(), first.take()} == set(started)
+    pool.Pool(2)  # a second pool in the same process starts its own
+    assert len(started) == 4

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 import string
 import threading
 import time
@@ -16,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from rnnlab.config import LabConfig
-from rnnlab.runs import RunRegistry
+from rnnlab.runs import RunRegistry, train_in
 from rnnlab.teaching import packs
 from rnnlab.teaching.i18n import tr
 from rnnlab.turns import Turns
@@ -41,10 +40,10 @@ MD_VISIBLE = {"\n": "↵", "\r": "↵", "\t": "⇥", "\u2028": "↵", "\u2029": 
 @st.cache_resource
 def registry() -> RunRegistry:
     """The process-wide, bounded cache of training runs shared by every session, holding the
-    shipped lesson packs from the start. RNNLAB_TRAIN_IN=process trains in worker processes
-    (rnnlab/pool.py), leaving the server's GIL to the page scripts; thread (the default) on
-    threads of the server."""
-    runs = RunRegistry(workers=os.environ.get("RNNLAB_TRAIN_IN", "process"))
+    shipped lesson packs from the start. It trains in worker processes (rnnlab/pool.py, the
+    default, RNNLAB_TRAIN_IN=process), leaving the server's GIL to the page scripts, or on
+    threads of the server (RNNLAB_TRAIN_IN=thread)."""
+    runs = RunRegistry(workers=train_in())
     for (config, corpus_key), result in packs.shipped().items():
         runs.keep((ENGINE_VERSION, config, corpus_key), result)
     # The modules just imported (numpy, pandas, Altair, Streamlit's server) and the packs live as
