@@ -232,7 +232,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--small", action="store_true", help="8 students, 16 arrivals in 16 s")
     parser.add_argument("--train-in", choices=("thread", "process", "both"),
-                        default=os.environ.get("RNNLAB_TRAIN_IN", "thread"),
+                        default=os.environ.get("RNNLAB_TRAIN_IN", "process"),
                         help="where the server trains (RNNLAB_TRAIN_IN); both: one server each")
     parser.add_argument("--only-different", action="store_true",
                         help="only the reference page and the class opening different links")

@@ -177,9 +177,13 @@ def train(config: LabConfig, corpus, on_step: Callable[[dict], bool | None] | No
     kept = max(0, diverged_at - 2) if diverged_at is not None else steps_done
     checkpoints = {s: p for s, p in checkpoints.items() if s <= kept}
     checkpoints.setdefault(kept, last.params.copy())
+    params = last.params
+    if all(np.array_equal(a, b) for a, b in zip(checkpoints[kept].arrays(), params.arrays(),
+                                                strict=True)):
+        params = checkpoints[kept]  # the same values: one copy, in the cache and on the pipe
     history = pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
     history = history.astype({"step": "int64", "clipped": "bool"})
-    return TrainResult(config=c, history=history, checkpoints=checkpoints, params=last.params,
+    return TrainResult(config=c, history=history, checkpoints=checkpoints, params=params,
                        h_last=h_good, diverged_at=diverged_at, stopped_at=stopped_at,
                        steps_done=steps_done)
 

@@ -60,7 +60,6 @@ def distant_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus, 
     # a gated cell's state s and its state-side pre-activation a^h take the RNN's h and z
     gated = "" if config.cell == "rnn" else ".gated"
     names = {q: captions.quantity_name(q, config.cell, lang) for q in analysis.QUANTITIES}
-    shown = summary.assign(series=summary["quantity"].map(names))
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("ui.horizon", lang), captions.horizon_value(h, lang), help=tr("def.horizon", lang))
     for col, d in ((c2, 5), (c3, 15)):
@@ -74,7 +73,8 @@ def distant_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus, 
     few = captions.few_pairs_caption(h, analysis.MIN_PAIRS, lang)
     view = (run_key, result.steps_done, window, lang)  # what this tab's charts depend on
     chart(st, view + ("by_distance",),
-          lambda: charts.by_distance_chart(shown, tr("chart.distant_title", lang),
+          lambda: charts.by_distance_chart(summary.assign(series=summary["quantity"].map(names)),
+                                           tr("chart.distant_title", lang),
                                            tr("axis.contribution", lang), lang,
                                            [names[q] for q in analysis.QUANTITIES],
                                            few_from=h.trusted_up_to + 0.5 if few else None),
@@ -120,7 +120,7 @@ def shading_panel(run_key: str, result, config: LabConfig, source: corpus.Corpus
                                            tr("chart.shading_title", lang, t=pos),
                                            tr("q.word_x" if by_word else "q.grad_x", lang), lang),
               lambda: captions.shading_alt(chars, words, by_word, pos, lang))
-        csv_button(chars.merge(words[["word", "text"]], on="word", how="left"),
+        csv_button(lambda: chars.merge(words[["word", "text"]], on="word", how="left"),
                    f"rnnlab_contributions_t{pos}.csv", lang, "dl_shading")
         top = words.sort_values("contribution", ascending=False).head(5)
         if len(top):

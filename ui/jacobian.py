@@ -53,12 +53,11 @@ def jacobian_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus,
         return
     regime_panel(reg, norms, config, lang)
     names, defs, y_title = captions.jacobian_series(lecture, lang)
-    shown = summary.assign(series=summary["quantity"].map(names))
     order = [names[q] for q in ("measured", "bound", "stepwise_bound")]
     view = (run_key, step, window, lang, form)  # what this tab's charts depend on
     chart(st, view + ("by_distance",),
-          lambda: charts.by_distance_chart(shown, tr("chart.jacobian_title", lang), y_title, lang,
-                                           order),
+          lambda: charts.by_distance_chart(summary.assign(series=summary["quantity"].map(names)),
+                                           tr("chart.jacobian_title", lang), y_title, lang, order),
           lambda: captions.jacobian_alt(norms, lang))
     st.markdown(" · ".join(tr(d, lang) for d in defs))
     if lecture:  # does the note's form change the verdict on this run? say so when it does

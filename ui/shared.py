@@ -116,10 +116,13 @@ def md_escape(text: str) -> str:
     return "".join("\\" + c if c in MD_SPECIAL else MD_VISIBLE.get(c, c) for c in text)
 
 
-def csv_button(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
-    """A button that downloads `frame` as CSV, written when it is clicked: writing the page's
-    tables on every script run took a fifth of a page's time."""
-    st.download_button(tr("ui.download_csv", lang), lambda: frame.to_csv(index=False),
+def csv_button(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, lang: str,
+               key: str) -> None:
+    """A button that downloads `frame` (or what the function `frame` returns) as CSV, written
+    when it is clicked: writing the page's tables on every script run took a fifth of a page's
+    time."""
+    st.download_button(tr("ui.download_csv", lang),
+                       lambda: (frame() if callable(frame) else frame).to_csv(index=False),
                        file_name=name, mime="text/csv", key=key)
 
 
@@ -130,7 +133,7 @@ class SpecCache:
     sessions asking at once for the same chart wait for one conversion. Bounded by the bytes of
     the specs' datasets; least recently used first out."""
 
-    def __init__(self, max_bytes: int = 48 * 2**20):
+    def __init__(self, max_bytes: int = 32 * 2**20):
         self.max_bytes, self.bytes = max_bytes, 0
         self._specs: OrderedDict[tuple, tuple[dict, int, str | None]] = OrderedDict()
         self._lock = threading.Lock()
