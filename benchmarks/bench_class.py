@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import math
 import os
 import resource
@@ -43,17 +42,18 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from support import streamlit_server  # noqa: E402
 
-from tests.load import protocol  # noqa: E402
 from tests.load.protocol import (  # noqa: E402
     Visit,
     arriving,
     at_once,
+    cpu_seconds,
+    deployment_peak_rss_mib,
     fidgeting,
-    peak_rss_mib,
     settle,
     visit,
+    workers,
 )
-from tests.load.protocol import cpu_seconds as server_cpu  # noqa: E402
+from tests.load.protocol import process_cpu_seconds as server_cpu  # noqa: E402
 
 RSS_LIMIT_MIB = 600
 CACHED_VISITS = 10
@@ -85,33 +85,12 @@ class Row:
         return [v.seconds if v.ok else math.inf for v in self.visits]
 
 
-def workers(pid: int) -> list[int]:
-    """The server's child processes: its training workers, when it trains in processes."""
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(c) for c in (task / "children").read_text().split()]
-    return found
-
-
-def cpu_seconds(pid: int) -> float:
-    """The CPU time of the server and of its training workers."""
-    total = server_cpu(pid)
-    for child in workers(pid):
-        with contextlib.suppress(FileNotFoundError):  # a worker that just ended
-            total += server_cpu(child)
-    return total
-
-
 def pss_mib(pid: int) -> float:
     """The process's proportional set size now (shared pages split between their users), MiB."""
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
         if line.startswith("Pss:"):
             return int(line.split()[1]) / 1024
     raise ValueError(f"no Pss for pid {pid}")
-
-
-# the protocol's settle() and fidgeting() count the server's CPU: here its workers' too
-protocol.cpu_seconds = cpu_seconds
 
 
 def runs_started(visits: list[Visit]) -> float:
@@ -245,8 +224,7 @@ def main() -> None:
         print(f"training in: {train_in}", flush=True)
         with streamlit_server(f"bench_class_{train_in}.log") as (url, proc):
             rows = asyncio.run(lesson(url, proc.pid, n, arrivals, over, args.only_different))
-            rss = peak_rss_mib(proc.pid)
-            worker_rss = [peak_rss_mib(w) for w in workers(proc.pid)]
+            rss, worker_rss = deployment_peak_rss_mib(proc.pid)
             pss = sum(pss_mib(p) for p in [proc.pid, *workers(proc.pid)])
         tables.append(f"training in: {train_in}\n{table(rows, rss, worker_rss)}\n"
                       f"at the end, PSS of the server and its workers: {pss:.0f} MiB "

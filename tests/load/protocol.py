@@ -16,6 +16,7 @@ only when an Origin is sent, which this client does not), then a session id to r
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import time
@@ -221,10 +222,29 @@ async def visit(base_url: str, query: str, timeout: float = 180.0) -> Visit:
         return await student.open(query, timeout)
 
 
-def cpu_seconds(pid: int) -> float:
+def process_cpu_seconds(pid: int) -> float:
     """User + system CPU time of one process so far (all its threads)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def workers(pid: int) -> list[int]:
+    """The server's child processes: its training workers (rnnlab/pool.py), when it has them."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(FileNotFoundError):  # a thread that just ended
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time so far of the server `pid` and of its training workers: what the class
+    costs the machine (a worker that was replaced takes its own with it)."""
+    total = process_cpu_seconds(pid)
+    for child in workers(pid):
+        with contextlib.suppress(FileNotFoundError):  # a worker that just ended
+            total += process_cpu_seconds(child)
+    return total
 
 
 def peak_rss_mib(pid: int) -> float:
@@ -233,6 +253,12 @@ def peak_rss_mib(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     raise ValueError(f"no VmHWM for pid {pid}")
+
+
+def deployment_peak_rss_mib(pid: int) -> tuple[float, list[float]]:
+    """The peak RSS of the server `pid` and of each of its workers, in MiB (their sum is what
+    the target bounds: each process's shared library pages counted in each)."""
+    return peak_rss_mib(pid), [peak_rss_mib(w) for w in workers(pid)]
 
 
 async def settle(pid: int, quiet: float = 0.1, window: float = 1.0, limit: float = 30.0) -> None:
