@@ -47,8 +47,9 @@ def registry() -> RunRegistry:
     for (config, corpus_key), result in packs.shipped().items():
         runs.keep((ENGINE_VERSION, config, corpus_key), result)
     # The modules just imported (numpy, pandas, Altair, Streamlit's server) and the packs live as
-    # long as the server: frozen, the full collection Streamlit runs after every page (its
-    # runner.postScriptGC) skips their ~150,000 objects, a few ms a page instead of 40.
+    # long as the server: frozen, a full collection skips their ~150,000 objects (a few ms
+    # instead of 40). Streamlit's own after every page (runner.postScriptGC) is off in
+    # .streamlit/config.toml; Python's oldest generation is still collected now and then.
     gc.collect()
     gc.freeze()
     return runs
