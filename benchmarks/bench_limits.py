@@ -53,7 +53,7 @@ from rnnlab.corpus import MAX_VOCAB, corpus_from_bytes, load_corpus, words  # no
 from rnnlab.link import TEXT_MAX as ANALYSIS_MAX  # noqa: E402
 from rnnlab.model import init_params  # noqa: E402
 
-trainer = importlib.import_module("rnnlab.train")  # the module: rnnlab.train is also a function
+trainer = importlib.import_module("rnnlab.train")  # the module (its function is trainer.train)
 
 OLD_WORK_LIMIT, OLD_VOCAB = 4e10, 300  # the limit before issue #13: multiply-adds
 

@@ -3,7 +3,7 @@
 The names below are imported on first use (PEP 562), so that `import rnnlab.pool` or
 `rnnlab.runs` costs no numpy or pandas: the server starts its training workers before its own
 heavy imports, and a worker leaves out what it never needs (see rnnlab/pool.py). The training
-function is `rnnlab.train.train`: `rnnlab.train` names that module.
+function is `rnnlab.train.train`: `rnnlab.train` (and `from rnnlab import train`) is that module.
 """
 
 from __future__ import annotations
@@ -28,8 +28,13 @@ __all__ = sorted(_MODULE_OF)
 
 def __getattr__(name: str):
     module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'rnnlab' has no attribute {name!r}")
+    if module is None:  # a submodule (`rnnlab.analysis` after `import rnnlab`), as before
+        try:
+            return importlib.import_module(f"rnnlab.{name}")
+        except ModuleNotFoundError as err:
+            if err.name != f"rnnlab.{name}":
+                raise  # the submodule exists but needs something missing: say that
+            raise AttributeError(f"module 'rnnlab' has no attribute {name!r}") from err
     value = getattr(importlib.import_module(f"rnnlab.{module}"), name)
     globals()[name] = value
     return value

@@ -37,9 +37,10 @@ from pathlib import Path
 FLUSH_SECONDS = 0.05  # how often a worker sends its new history rows: ten times a frame
 STOP_GRACE = 5.0  # a worker told to stop that says nothing for this long is killed
 # A worker that says nothing for this long is killed, whether or not anyone still watches: a
-# training run sends rows every FLUSH_SECONDS, and the longest job the limits allow (a page's
-# analyses, 10 s of CPU, rnnlab/cost.py) takes at most about twice that with half a core.
-SILENCE_LIMIT = 60.0
+# training run sends rows every FLUSH_SECONDS (a step takes under half a second), and the longest
+# silent job, one Jacobian analysis, takes a few seconds of CPU (its pairs get 1.5 s, a form,
+# jacobians.pair_budget). Wall time: a worker at nice 10 may get a tenth of a core on a busy host.
+SILENCE_LIMIT = 120.0
 # Workers yield the CPU to the server: the page scripts are what the students wait for, and
 # the server's one GIL is the class's bottleneck; training takes the cores they leave idle.
 NICE = 10  # CFS weights 1024 (nice 0) against 110: the server gets 90% of a core both want
@@ -48,6 +49,11 @@ ROOT = Path(__file__).resolve().parents[1]  # where `rnnlab` is imported from, i
 
 class WorkerError(RuntimeError):
     """The worker process ended (killed, out of memory, crashed) in the middle of a run."""
+
+
+class SilentWorkerError(WorkerError):
+    """The worker said nothing for SILENCE_LIMIT seconds and was killed: the job's fault, not
+    the host's (it does not count towards giving the workers up)."""
 
 
 # ---- functions by value ----
@@ -82,15 +88,34 @@ def _function(code: bytes, globals_: dict, name: str, defaults, kwdefaults, cell
 
 # ---- frames by value ----
 # pandas pickles a string column (and every frame's column labels) with its storage: pyarrow's on
-# the server, Python objects in a worker (which leaves pyarrow out). Frames and series travel as
-# their labels and numpy columns instead, and are rebuilt with the receiving side's own default,
-# so that a frame made in a worker equals, dtype for dtype, the same frame made in the server.
+# the server, Python objects in a worker (which leaves pyarrow out, and could not read pyarrow's).
+# Frames and series travel as their labels and numpy columns with each one's dtype instead, a
+# string dtype by name, rebuilt with the receiving side's own storage: a frame made in a worker
+# equals, dtype for dtype, the same frame made in the server. Any other pandas object refuses to
+# travel (dumps returns None, and a job that holds one runs in the server).
+
+def _dtype(dtype):
+    """A dtype as it travels: a numpy dtype as itself, a string dtype by its name."""
+    import pandas as pd
+
+    if isinstance(dtype, pd.StringDtype):
+        return "str" if dtype.na_value is not pd.NA else "string"
+    return dtype
+
+
+def _values(data):
+    """A column's, series' or index's values as a numpy array (pandas' NA as None, which
+    pickles as itself and reads back as NA)."""
+    if _dtype(data.dtype) == "string":
+        return data.to_numpy(dtype=object, na_value=None)
+    return data.to_numpy()
+
 
 def _labels(index) -> tuple:
     """What _rebuilt_index needs: a RangeIndex as its range, any other flat index as values."""
     if type(index).__name__ == "RangeIndex":
         return ("range", index.start, index.stop, index.step, index.name)
-    return ("values", index.to_numpy(), index.name)
+    return ("values", _values(index), _dtype(index.dtype), index.name)
 
 
 def _rebuilt_index(labels: tuple):
@@ -98,46 +123,64 @@ def _rebuilt_index(labels: tuple):
 
     if labels[0] == "range":
         return pd.RangeIndex(*labels[1:4], name=labels[4])
-    return pd.Index(labels[1], name=labels[2])
+    return pd.Index(labels[1], dtype=labels[2], name=labels[3])
 
 
-def _frame(columns: tuple, arrays: list, index: tuple):
+def _column(values, dtype):
+    import pandas as pd
+
+    return pd.array(values, dtype=dtype) if isinstance(dtype, str) else values
+
+
+def _frame(columns: tuple, arrays: list, dtypes: list, index: tuple):
     """A DataFrame rebuilt from what _Pickler sent (columns in order, duplicates kept)."""
     import pandas as pd
 
-    frame = pd.DataFrame(dict(enumerate(arrays)), index=_rebuilt_index(index))
+    columns_ = zip(arrays, dtypes, strict=True)
+    frame = pd.DataFrame({i: _column(a, d) for i, (a, d) in enumerate(columns_)},
+                         index=_rebuilt_index(index))
+    objects = {i: object for i, d in enumerate(dtypes) if getattr(d, "kind", "") == "O"}  # else str
+    if objects:
+        frame = frame.astype(objects)
     frame.columns = _rebuilt_index(columns)
     return frame
 
 
-def _series(values, index: tuple, name):
+def _series(values, dtype, index: tuple, name):
     import pandas as pd
 
-    return pd.Series(values, index=_rebuilt_index(index), name=name)
+    return pd.Series(_column(values, dtype), index=_rebuilt_index(index), name=name,
+                     dtype=object if getattr(dtype, "kind", "") == "O" else None)
 
 
 def _plain(obj) -> bool:
-    """Whether a pandas frame or series travels as numpy arrays without loss: flat labels, numpy
-    or string dtypes, no attrs."""
+    """Whether a pandas frame or series travels as numpy arrays without loss: plain labels (a
+    RangeIndex or an Index, no MultiIndex, no dates with a frequency), numpy or string dtypes,
+    no attrs, the default flags."""
     import numpy as np
     import pandas as pd
 
     indexes = [obj.index] + ([obj.columns] if isinstance(obj, pd.DataFrame) else [])
     dtypes = list(obj.dtypes) if isinstance(obj, pd.DataFrame) else [obj.dtype]
-    return (not obj.attrs and not any(isinstance(i, pd.MultiIndex) for i in indexes)
+    return (not obj.attrs and obj.flags.allows_duplicate_labels
+            and all(type(i) in (pd.Index, pd.RangeIndex) for i in indexes)
             and all(isinstance(d, (np.dtype, pd.StringDtype))
                     for d in dtypes + [i.dtype for i in indexes]))
 
 
 def _frame_reduction(obj):
-    """(rebuild, args) for a DataFrame or Series that _plain lets travel by value, else None."""
-    module = sys.modules.get("pandas")
-    if module is None or not isinstance(obj, (module.DataFrame, module.Series)) or not _plain(obj):
+    """(rebuild, args) for a DataFrame or Series that _plain lets travel by value; None for
+    what is not pandas'. Other pandas objects raise PicklingError."""
+    if not type(obj).__module__.startswith("pandas"):
         return None
-    if isinstance(obj, module.Series):
-        return _series, (obj.to_numpy(), _labels(obj.index), obj.name)
-    arrays = [obj.iloc[:, i].to_numpy() for i in range(obj.shape[1])]
-    return _frame, (_labels(obj.columns), arrays, _labels(obj.index))
+    pd = sys.modules["pandas"]
+    if not isinstance(obj, (pd.DataFrame, pd.Series)) or not _plain(obj):
+        raise pickle.PicklingError(f"a {type(obj).__name__} of this kind does not travel")
+    if isinstance(obj, pd.Series):
+        return _series, (_values(obj), _dtype(obj.dtype), _labels(obj.index), obj.name)
+    arrays = [_values(obj.iloc[:, i]) for i in range(obj.shape[1])]
+    return _frame, (_labels(obj.columns), arrays, [_dtype(d) for d in obj.dtypes],
+                    _labels(obj.index))
 
 
 class _Pickler(pickle.Pickler):
@@ -222,8 +265,8 @@ class Worker:
                 raise WorkerError(f"the training worker did not stop within {STOP_GRACE:g} s")
             if time.monotonic() - heard > SILENCE_LIMIT:
                 self.kill()
-                raise WorkerError(f"the training worker sent nothing for {SILENCE_LIMIT:g} s "
-                                  "and was stopped")
+                raise SilentWorkerError(f"the training worker sent nothing for {SILENCE_LIMIT:g} s "
+                                   "and was stopped")
             if stop_sent is None and should_stop():
                 self._io(self._send.send_bytes, pickle.dumps(("stop", n)))
                 stop_sent = time.monotonic()

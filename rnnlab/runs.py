@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rnnlab import pool
-from rnnlab.pool import Pool, WorkerError, dumps
+from rnnlab.pool import Pool, SilentWorkerError, WorkerError, dumps
 
 if TYPE_CHECKING:  # this module imports no numpy: a server imports it before anything heavy
     from rnnlab.train import TrainResult
@@ -201,6 +201,8 @@ class RunRegistry:
         with self._slots.urgent():
             try:
                 return self._in_worker(job, lambda rows: None, lambda: False)
+            except SilentWorkerError:
+                raise  # it would hang (or crawl) here as well: the page says it failed
             except WorkerError:  # the worker died under it: the page still gets its analysis
                 return fn()
 
@@ -260,6 +262,8 @@ class RunRegistry:
             result = worker.run(job, on_rows, should_stop)
             self.worker_failures = 0
             return result
+        except SilentWorkerError:
+            raise  # the job hung or crawled; the workers themselves are fine
         except WorkerError:
             self.worker_failures += 1
             if self.worker_failures >= MAX_WORKER_FAILURES:

@@ -267,8 +267,17 @@ def test_a_worker_that_hangs_while_watched_is_killed_and_replaced(in_workers, mo
     run = reg.get(("hung",), lambda on_step: time.sleep(60))
     run.touch("alice")  # watched throughout
     assert run.done.wait(10) and "sent nothing for 0.5 s" in run.error
+    assert reg.worker_failures == 0 and reg.pool is not None  # the job's fault, not the host's
     after = reg.get(("after",), _work(CFG))
     assert after.done.wait(30) and after.error is None and after.result.finished
+
+
+def test_an_analysis_that_hangs_in_a_worker_fails_instead_of_hanging_here(in_workers,
+                                                                          monkeypatch):
+    monkeypatch.setattr(pool, "SILENCE_LIMIT", 0.5)
+    reg = in_workers(max_parallel=1)
+    with pytest.raises(pool.SilentWorkerError, match="sent nothing for 0.5 s"):
+        reg.compute(lambda: time.sleep(60))
 
 
 def test_a_worker_takes_the_page_s_other_closures_too(in_workers):
@@ -394,8 +403,8 @@ def test_an_analysis_whose_worker_dies_is_computed_here(in_workers):
 
 
 def test_frames_made_in_a_worker_equal_those_made_here(in_workers):
-    """A worker leaves pyarrow out (35 MiB a process); its frames are rebuilt here with this
-    side's own string storage, so they equal, dtype for dtype, the frames made here."""
+    """A worker leaves pyarrow out (35 MiB a process); the frames it sends are rebuilt here with
+    this side's own string storage, so these equal, dtype for dtype, the same frames made here."""
     def frames():  # defined in the test, so sent to the worker by value
         """A frame with every column kind the engine's results hold, a string index, a series."""
         frame = pd.DataFrame({"form": ["rnn", "gru", "lstm"], "t": [3, 2, 1],
@@ -424,12 +433,35 @@ def test_a_worker_does_without_pyarrow(in_workers):
     assert loaded == (False, True)
 
 
-def test_frames_the_codec_cannot_carry_travel_as_pandas_pickles_them():
-    """A MultiIndex or a categorical column is pickled by pandas itself (no value is lost)."""
-    multi = pd.DataFrame({"a": [1, 2], "b": [3, 4]}).set_index(["a", "b"], drop=False)
-    categorical = pd.DataFrame({"c": pd.Categorical(["x", "y"])})
-    for frame in (multi, categorical):
-        pd.testing.assert_frame_equal(pickle.loads(pool.dumps(frame)), frame)
+def test_frames_keep_every_dtype_across_the_pipe():
+    """Empty and all-missing string columns, object columns of strings, pandas' NA strings,
+    string labels: each comes back with the dtype it left with."""
+    frames = [pd.DataFrame({"s": pd.Series([], dtype="str"), "o": pd.Series([], dtype=object)}),
+              pd.DataFrame({"s": pd.Series([np.nan, np.nan], dtype="str"),
+                            "o": pd.Series(["a", "b"], dtype=object),
+                            "n": pd.Series(["a", None], dtype="string"),
+                            "mixed": [1, "x"], "b": [True, False], "i": [1, 2]}),
+              pd.Series(["a", "b"], index=pd.Index(["x", "y"], dtype=object), name=("a", 1))]
+    for frame in frames:
+        back = pickle.loads(pool.dumps(frame))
+        if isinstance(frame, pd.DataFrame):
+            pd.testing.assert_frame_equal(back, frame, check_exact=True)
+        else:
+            pd.testing.assert_series_equal(back, frame, check_exact=True)
+        assert back.index.dtype == frame.index.dtype
+
+
+def test_pandas_objects_the_codec_cannot_carry_keep_a_job_here():
+    """A MultiIndex, a categorical column, dates with a frequency, a bare Index: dumps refuses
+    them (pyarrow's strings inside would not load in a worker), so a job holding one runs in
+    the server, and a worker's result holding one is pickled as pandas does."""
+    refused = [pd.DataFrame({"a": [1, 2], "b": [3, 4]}).set_index(["a", "b"], drop=False),
+               pd.DataFrame({"c": pd.Categorical(["x", "y"])}),
+               pd.Series([1.0, 2.0], index=pd.date_range("2026-01-01", periods=2, freq="D")),
+               pd.Index(["x", "y"])]
+    for obj in refused:
+        assert pool.dumps(obj) is None
+        assert pool.dumps(lambda on_step, obj=obj: len(obj)) is None
 
 
 def test_workers_started_early_are_the_first_pool_s(monkeypatch):

@@ -8,6 +8,7 @@ import streamlit as st
 
 from rnnlab import analysis, corpus
 from rnnlab.config import LabConfig
+from rnnlab.pool import SilentWorkerError
 from rnnlab.teaching import captions, charts
 from rnnlab.teaching.i18n import tr
 from ui import link
@@ -48,7 +49,7 @@ def jacobian_tab(run_key: str, result, config: LabConfig, source: corpus.Corpus,
         with one_at_a_time("norms", run_key, step, window, form):
             norms, summary, reg, one_step = norms_for(run_key, step, window, config.activation,
                                                       form, params, source.vocab)
-    except (ValueError, FloatingPointError) as err:
+    except (ValueError, FloatingPointError, SilentWorkerError) as err:
         st.error(tr("ui.analysis_failed", lang, error=md_escape(str(err))))
         return
     regime_panel(reg, norms, config, lang)

@@ -222,10 +222,14 @@ async def visit(base_url: str, query: str, timeout: float = 180.0) -> Visit:
         return await student.open(query, timeout)
 
 
-def process_cpu_seconds(pid: int) -> float:
-    """User + system CPU time of one process so far (all its threads)."""
+def process_cpu_seconds(pid: int, ended_children: bool = False) -> float:
+    """User + system CPU time of one process so far (all its threads), and with
+    `ended_children` that of its children that ended and were waited for."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ticks = int(fields[11]) + int(fields[12])  # utime, stime
+    if ended_children:
+        ticks += int(fields[13]) + int(fields[14])  # cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def workers(pid: int) -> list[int]:
@@ -238,9 +242,9 @@ def workers(pid: int) -> list[int]:
 
 
 def cpu_seconds(pid: int) -> float:
-    """The CPU time so far of the server `pid` and of its training workers: what the class
-    costs the machine (a worker that was replaced takes its own with it)."""
-    total = process_cpu_seconds(pid)
+    """The CPU time so far of the server `pid` and of its training workers, those it replaced
+    included: what the class costs the machine (never less than a moment before)."""
+    total = process_cpu_seconds(pid, ended_children=True)
     for child in workers(pid):
         with contextlib.suppress(FileNotFoundError):  # a worker that just ended
             total += process_cpu_seconds(child)
