@@ -113,7 +113,9 @@ def _values(data):
 
 def _labels(index) -> tuple:
     """What _rebuilt_index needs: a RangeIndex as its range, any other flat index as values."""
-    if type(index).__name__ == "RangeIndex":
+    import pandas as pd
+
+    if isinstance(index, pd.RangeIndex):
         return ("range", index.start, index.stop, index.step, index.name)
     return ("values", _values(index), _dtype(index.dtype), index.name)
 
@@ -132,6 +134,12 @@ def _column(values, dtype):
     return pd.array(values, dtype=dtype) if isinstance(dtype, str) else values
 
 
+def _objects(dtype) -> bool:
+    """Whether `dtype` (as it travels) is numpy's object dtype, which pandas would turn into str
+    when the strings it holds are rebuilt without saying so."""
+    return getattr(dtype, "kind", "") == "O"
+
+
 def _frame(columns: tuple, arrays: list, dtypes: list, index: tuple):
     """A DataFrame rebuilt from what _Pickler sent (columns in order, duplicates kept)."""
     import pandas as pd
@@ -139,7 +147,7 @@ def _frame(columns: tuple, arrays: list, dtypes: list, index: tuple):
     columns_ = zip(arrays, dtypes, strict=True)
     frame = pd.DataFrame({i: _column(a, d) for i, (a, d) in enumerate(columns_)},
                          index=_rebuilt_index(index))
-    objects = {i: object for i, d in enumerate(dtypes) if getattr(d, "kind", "") == "O"}  # else str
+    objects = {i: object for i, d in enumerate(dtypes) if _objects(d)}
     if objects:
         frame = frame.astype(objects)
     frame.columns = _rebuilt_index(columns)
@@ -150,7 +158,7 @@ def _series(values, dtype, index: tuple, name):
     import pandas as pd
 
     return pd.Series(_column(values, dtype), index=_rebuilt_index(index), name=name,
-                     dtype=object if getattr(dtype, "kind", "") == "O" else None)
+                     dtype=object if _objects(dtype) else None)
 
 
 def _plain(obj) -> bool:

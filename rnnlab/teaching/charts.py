@@ -241,15 +241,25 @@ def one_step_chart(one_step: pd.DataFrame, lang: str) -> alt.Chart:
     long["form"] = long["form"].map({f: tr(f"form.{f}", lang)
                                      for f in ("correct", "transpose", "lecture")})
     long = long[np.isfinite(long["norm"]) & (long["norm"] > 0)]
+    return _lines_over_j(long, "form", "norm", tr("axis.one_step", lang), ".4g",
+                         tr("chart.one_step_title", lang), lang, log=True)
+
+
+def _lines_over_j(long: pd.DataFrame, series: str, value: str, y_title: str, value_format: str,
+                  title: str, lang: str, log: bool = False) -> alt.Chart:
+    """One line with points per value of `series` over the step j, told apart by colour and
+    dash, the legend on top; the tooltip gives j, the series and the value."""
+    y = alt.Y(f"{value}:Q", title=y_title, scale=alt.Scale(type="log") if log else alt.Undefined)
     return alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=16)).encode(
         x=alt.X("j:Q", title=tr("axis.j", lang)),
-        y=alt.Y("norm:Q", title=tr("axis.one_step", lang), scale=alt.Scale(type="log")),
-        color=alt.Color("form:N", title=None, legend=alt.Legend(orient="top", labelLimit=400)),
-        strokeDash=alt.StrokeDash("form:N", legend=None),
+        y=y,
+        color=alt.Color(f"{series}:N", title=None,
+                        legend=alt.Legend(orient="top", labelLimit=400)),
+        strokeDash=alt.StrokeDash(f"{series}:N", legend=None),
         tooltip=[alt.Tooltip("j:Q", title=tr("axis.j", lang)),
-                 alt.Tooltip("form:N", title=tr("chart.series", lang)),
-                 alt.Tooltip("norm:Q", title=tr("axis.one_step", lang), format=".4g")],
-    ).properties(title=tr("chart.one_step_title", lang), height=HEIGHT)
+                 alt.Tooltip(f"{series}:N", title=tr("chart.series", lang)),
+                 alt.Tooltip(f"{value}:Q", title=y_title, format=value_format)],
+    ).properties(title=title, height=HEIGHT)
 
 
 def share_chart(shares: pd.DataFrame, lang: str) -> alt.Chart:
@@ -324,12 +334,5 @@ def gates_chart(profile: pd.DataFrame, gate: str, q: str, lang: str) -> alt.Char
                         value_name="value").dropna()
     long["series"] = long["series"].map({"direct_rate": tr("chart.gate_series", lang, gate=gate),
                                          "rate": tr("chart.rate_series", lang, q=q)})
-    return alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=16)).encode(
-        x=alt.X("j:Q", title=tr("axis.j", lang)),
-        y=alt.Y("value:Q", title=tr("axis.ln_per_step", lang)),
-        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top", labelLimit=400)),
-        strokeDash=alt.StrokeDash("series:N", legend=None),
-        tooltip=[alt.Tooltip("j:Q", title=tr("axis.j", lang)),
-                 alt.Tooltip("series:N", title=tr("chart.series", lang)),
-                 alt.Tooltip("value:Q", title=tr("axis.ln_per_step", lang), format=".4f")],
-    ).properties(title=tr("chart.gates_title", lang), height=HEIGHT)
+    return _lines_over_j(long, "series", "value", tr("axis.ln_per_step", lang), ".4f",
+                         tr("chart.gates_title", lang), lang)
